@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+
+export const errorSchema = z
+  .object({
+    error: z.string().openapi({ example: 'Request validation failed' }),
+    code: z.string().openapi({ example: 'VALIDATION_ERROR' }),
+    details: z.record(z.string(), z.string()).optional(),
+    requestId: z.string().optional(),
+  })
+  .openapi('Error');
+
+const errorContent = { 'application/json': { schema: errorSchema } };
+
+/** The error responses every authenticated route can give, for the OpenAPI document. */
+export const errorResponses = {
+  400: { description: 'Validation error', content: errorContent },
+  401: { description: 'Missing, invalid or revoked API key', content: errorContent },
+  403: { description: 'The key lacks the scope', content: errorContent },
+  404: { description: 'Not found (or another organization’s)', content: errorContent },
+  429: { description: 'Rate limit exceeded', content: errorContent },
+} as const;
+
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const idParam = (name: string, example: string) =>
+  z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example, description: `${name} id` }) });
+
+/** `true`/`false` query flags. */
+export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const security = [{ bearerAuth: [] }];

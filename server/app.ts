@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
+import { businessesApi } from './api/businesses';
+import { keysApi } from './api/keys';
+import { meApi } from './api/me';
+import { organizationsApi } from './api/organizations';
+import { sourcesApi } from './api/sources';
+import { type Config, defaultConfig } from './config';
+import { type Clock, systemClock } from './domain/clock';
+import { apiKeyAuth } from './http/auth';
+import type { AppDeps, AppEnv } from './http/context';
+import { ApiError, handleError, validationHook } from './http/errors';
+import { idempotency } from './http/idempotency';
+import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
+import { rateLimit } from './http/rate-limit';
+import { requestId } from './http/request-id';
+import { type Logger, silentLogger } from './logger';
+import { docsRoutes } from './pages/docs';
+import { homeRoutes } from './pages/home';
+import type { Db } from './store/db';
+
+export type CreateAppOptions = { db: Db; config?: Config; logger?: Logger; clock?: Clock };
+
+export const API_PREFIX = '/api/v1';
+export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
+
+/** Builds the whole HTTP application over a database. No I/O at import time: tests build apps freely. */
+export function createApp(options: CreateAppOptions) {
+  const deps: AppDeps = {
+    db: options.db,
+    config: options.config ?? defaultConfig(),
+    logger: options.logger ?? silentLogger,
+    clock: options.clock ?? systemClock,
+  };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError(deps.logger));
+  app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
+  app.use('*', requestId());
+
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({
+      maxSize: 5 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', 'Request body is larger than 5 MB');
+      },
+    }),
+  );
+
+  const authenticate = apiKeyAuth(deps);
+  const limitPerKey = rateLimit({ limit: deps.config.rateLimit, clock: deps.clock, keyOf: (c) => c.get('auth').keyId });
+  const replayIdempotent = idempotency(deps);
+  const gate = every(authenticate, limitPerKey, replayIdempotent);
+  app.use(`${API_PREFIX}/*`, async function apiGate(c, next) {
+    if (c.req.path === OPENAPI_PATH) return next();
+    return gate(c, next);
+  });
+  app.route(API_PREFIX, meApi(deps));
+  app.route(API_PREFIX, organizationsApi(deps));
+  app.route(API_PREFIX, keysApi(deps));
+  app.route(API_PREFIX, businessesApi(deps));
+  app.route(API_PREFIX, sourcesApi());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (sk_live_… or sk_test_…). Also accepted as x-api-key or as the Basic auth user name.',
+  });
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Plaudit API',
+      version: '1.0.0',
+      description:
+        'Collect and show reviews. Errors are `{ error, code, details }`; lists are `{ data, pagination }`; ' +
+        'POST accepts `Idempotency-Key`; every response carries `X-RateLimit-*`. An admin key acts inside an ' +
+        'organization with the `Plaudit-Organization: org_…` header.',
+    },
+    servers: [{ url: deps.config.publicUrl }],
+  });
+
+  app.route('/', docsRoutes());
+  app.route('/', homeRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

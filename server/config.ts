@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PLAUDIT_DATA_DIR: z.string().min(1).default('./data'),
+  PLAUDIT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:8787')
+    .transform((url) => url.replace(/\/+$/, '')),
+  PLAUDIT_BOOTSTRAP_KEY: z
+    .string()
+    .regex(/^sk_live_[A-Za-z0-9]{32,}$/, 'must be sk_live_ followed by at least 32 letters or digits')
+    .optional(),
+  PLAUDIT_DEMO: booleanFlag.default(true),
+  PLAUDIT_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
+  PLAUDIT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  PLAUDIT_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
+  PLAUDIT_TRUST_PROXY: booleanFlag.default(false),
+  PLAUDIT_SMTP_URL: z.string().optional(),
+  PLAUDIT_MAIL_FROM: z.string().optional(),
+  PLAUDIT_TWILIO_ACCOUNT_SID: z.string().optional(),
+  PLAUDIT_TWILIO_AUTH_TOKEN: z.string().optional(),
+  PLAUDIT_TWILIO_FROM: z.string().optional(),
+  PLAUDIT_TWILIO_WHATSAPP_FROM: z.string().optional(),
+  PLAUDIT_TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  bootstrapKey?: string;
+  demo: boolean;
+  rateLimit: number;
+  publicRateLimit: number;
+  webhooksAllowPrivate: boolean;
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  smtpUrl?: string;
+  mailFrom?: string;
+  twilio: { accountSid?: string; authToken?: string; from?: string; whatsappFrom?: string; baseUrl: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with one readable line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.PLAUDIT_DATA_DIR,
+    publicUrl: e.PLAUDIT_PUBLIC_URL,
+    bootstrapKey: e.PLAUDIT_BOOTSTRAP_KEY,
+    demo: e.PLAUDIT_DEMO,
+    rateLimit: e.PLAUDIT_RATE_LIMIT,
+    publicRateLimit: e.PLAUDIT_PUBLIC_RATE_LIMIT,
+    webhooksAllowPrivate: e.PLAUDIT_WEBHOOKS_ALLOW_PRIVATE,
+    trustProxy: e.PLAUDIT_TRUST_PROXY,
+    smtpUrl: e.PLAUDIT_SMTP_URL,
+    mailFrom: e.PLAUDIT_MAIL_FROM,
+    twilio: {
+      accountSid: e.PLAUDIT_TWILIO_ACCOUNT_SID,
+      authToken: e.PLAUDIT_TWILIO_AUTH_TOKEN,
+      from: e.PLAUDIT_TWILIO_FROM,
+      whatsappFrom: e.PLAUDIT_TWILIO_WHATSAPP_FROM,
+      baseUrl: e.PLAUDIT_TWILIO_BASE_URL.replace(/\/+$/, ''),
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A config for tests and tools: the embedded defaults with the given overrides. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

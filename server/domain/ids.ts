@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** Uniform random base62 text (rejection sampling, so no character is favoured). */
+export function randomBase62(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+export type IdPrefix =
+  | 'org'
+  | 'key'
+  | 'biz'
+  | 'rev'
+  | 'cust'
+  | 'rr'
+  | 'fb'
+  | 'card'
+  | 'wh'
+  | 'evt'
+  | 'msg'
+  | 'job'
+  | 'camp'
+  | 'tpl'
+  | 'visit'
+  | 'del';
+
+/** A prefixed random id such as `rev_3kTz…` (16 base62 chars ≈ 95 bits). */
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomBase62(16)}`;
+}
+
+/** A public URL code for `/r/:code` and `/t/:code`: 12 base62 chars ≈ 71 bits, short enough for an SMS. */
+export function newPublicCode(): string {
+  return randomBase62(12);
+}
+
+/** A new API key secret: `sk_live_` or `sk_test_` + 32 base62 chars (≈ 190 bits). */
+export function newApiKeySecret(mode: 'live' | 'test'): string {
+  return `sk_${mode}_${randomBase62(32)}`;
+}
+
+/** SHA-256 hex digest: how key secrets (and other tokens) are stored and looked up. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

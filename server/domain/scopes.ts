@@ -1,0 +1,28 @@
+/** Every scope an API key can hold. `pii:read` lets MCP clients see names, emails and phones. */
+export const SCOPES = [
+  'businesses:read',
+  'businesses:write',
+  'reviews:read',
+  'reviews:write',
+  'customers:read',
+  'customers:write',
+  'requests:read',
+  'requests:write',
+  'feedback:read',
+  'feedback:write',
+  'cards:read',
+  'cards:write',
+  'analytics:read',
+  'messages:read',
+  'campaigns:read',
+  'campaigns:write',
+  'webhooks:read',
+  'webhooks:write',
+  'keys:admin',
+  'pii:read',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+/** Scopes a new organization key gets when the caller names none. */
+export const DEFAULT_SCOPES: Scope[] = SCOPES.filter((scope) => scope !== 'keys:admin');

@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono';
+import { sha256 } from '../domain/ids';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../store/idempotency';
+import type { AppDeps, AppEnv } from './context';
+import { ApiError } from './errors';
+
+/**
+ * `Idempotency-Key` on POST: the first response is stored per API key and replayed for 24 h.
+ * Same key with another body → 422; same key while the first is still running → 409.
+ */
+export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async function idempotency(c, next) {
+    const key = c.req.header('idempotency-key');
+    if (c.req.method !== 'POST' || !key) return next();
+    if (key.length > 255) {
+      throw new ApiError('VALIDATION_ERROR', 'Idempotency-Key is too long', { 'Idempotency-Key': 'at most 255 characters' });
+    }
+    const auth = c.get('auth');
+    const fingerprint = sha256(`${c.req.method} ${c.req.path} ${auth.organizationId ?? ''}\n${await c.req.text()}`);
+    const existing = claimIdempotencyKey(deps.db, deps.clock, auth.keyId, key, fingerprint);
+    if (existing) {
+      if (existing.requestHash !== fingerprint) {
+        throw new ApiError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was used with a different request');
+      }
+      if (existing.state === 'running') {
+        throw new ApiError('CONFLICT', 'A request with this Idempotency-Key is still being processed');
+      }
+      return new Response(existing.responseBody, {
+        status: existing.responseStatus ?? 200,
+        headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true', 'X-Request-Id': c.get('requestId') },
+      });
+    }
+    try {
+      await next();
+    } catch (error) {
+      releaseIdempotencyKey(deps.db, auth.keyId, key);
+      throw error;
+    }
+    if (c.res.status >= 500) {
+      releaseIdempotencyKey(deps.db, auth.keyId, key);
+      return;
+    }
+    completeIdempotencyKey(deps.db, auth.keyId, key, c.res.status, await c.res.clone().text());
+  };
+}

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context';
+
+/** Gives every request an id (the caller's `X-Request-Id` when it is sane) and echoes it back. */
+export function requestId(): MiddlewareHandler<AppEnv> {
+  return async function requestId(c, next) {
+    const given = c.req.header('x-request-id');
+    const id = given && /^[\w.-]{1,128}$/.test(given) ? given : `req_${randomUUID().replaceAll('-', '')}`;
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+  };
+}

@@ -1,0 +1,49 @@
+import { isoNow, type Clock } from '../domain/clock';
+import { newId } from '../domain/ids';
+import { type Db, sql } from './db';
+
+export type Organization = { id: string; name: string; createdAt: string; updatedAt: string };
+
+type OrganizationRow = { id: string; name: string; created_at: string; updated_at: string };
+
+const toOrganization = (row: OrganizationRow): Organization => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function createOrganization(db: Db, clock: Clock, input: { name: string }): Organization {
+  const now = isoNow(clock);
+  const id = newId('org');
+  sql(db, 'INSERT INTO organizations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, input.name, now, now);
+  return { id, name: input.name, createdAt: now, updatedAt: now };
+}
+
+export function getOrganization(db: Db, id: string): Organization | undefined {
+  const row = sql(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+  return row && toOrganization(row);
+}
+
+export function listOrganizations(db: Db, page: { limit: number; offset: number }): { items: Organization[]; total: number } {
+  const rows = sql(db, 'SELECT * FROM organizations ORDER BY created_at, id LIMIT ? OFFSET ?').all(
+    page.limit,
+    page.offset,
+  ) as OrganizationRow[];
+  const { total } = sql(db, 'SELECT count(*) AS total FROM organizations').get() as { total: number };
+  return { items: rows.map(toOrganization), total };
+}
+
+export function updateOrganization(db: Db, clock: Clock, id: string, patch: { name?: string }): Organization | undefined {
+  const current = getOrganization(db, id);
+  if (!current) return undefined;
+  const name = patch.name ?? current.name;
+  const now = isoNow(clock);
+  sql(db, 'UPDATE organizations SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
+  return { ...current, name, updatedAt: now };
+}
+
+/** Deletes the organization and, by cascade, everything it owns. */
+export function deleteOrganization(db: Db, id: string): boolean {
+  return sql(db, 'DELETE FROM organizations WHERE id = ?').run(id).changes > 0;
+}
