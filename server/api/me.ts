@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { SCOPES } from '../domain/scopes';
 import type { AppDeps } from '../http/context';
 import { newRouter } from '../http/router';
 import { getOrganization } from '../store/organizations';
@@ -36,7 +37,7 @@ export function meApi(deps: AppDeps) {
           admin: auth.isAdmin,
           mode: auth.mode,
           sandbox: auth.mode === 'test',
-          scopes: auth.scopes,
+          scopes: auth.isAdmin ? [...SCOPES] : auth.scopes,
           organization: organization ? { id: organization.id, name: organization.name } : null,
         },
         200,

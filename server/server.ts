@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import type { Config } from './config';
+import { systemClock } from './domain/clock';
+import { createLogger, type Logger } from './logger';
+import { type Db, openDb } from './store/db';
+
+export type RunningServer = { url: string; db: Db; close(): Promise<void> };
+
+/** The database file of a data directory. */
+export const databasePath = (config: Config) => join(config.dataDir, 'plaudit.db');
+
+/**
+ * Opens the store, runs first-run setup, and serves HTTP. `close()` stops accepting connections, lets
+ * in-flight requests finish, then closes the database.
+ */
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const db = openDb(databasePath(config));
+  const setup = bootstrap(db, systemClock, config);
+  if (setup.generatedAdminKey) {
+    // Printed once, to stdout rather than the log, so it is never stored by a log collector by accident.
+    process.stdout.write(
+      `\n  Admin API key (shown once, store it now):\n\n    ${setup.generatedAdminKey}\n\n`,
+    );
+  }
+  if (setup.demo) logger.info({ business: setup.demo.businessId }, `demo business created: ${config.publicUrl}/b/${setup.demo.slug}`);
+
+  const app = createApp({ db, config, logger, clock: systemClock });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, publicUrl: config.publicUrl }, 'Plaudit is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        db.close();
+        resolve();
+      });
+      // Idle keep-alive sockets would hold close() open; in-flight requests still complete.
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    }));
+  return { url, db, close };
+}

@@ -1,0 +1,85 @@
+import { isoNow, type Clock } from '../domain/clock';
+import { newId } from '../domain/ids';
+import { type Db, sql } from './db';
+
+export type VisitOrigin = 'request' | 'card' | 'business_link';
+
+export type Visit = {
+  id: string;
+  organizationId: string;
+  businessId: string;
+  origin: VisitOrigin;
+  requestId: string | null;
+  cardId: string | null;
+  lang: string;
+  rating: number | null;
+  feedbackId: string | null;
+  testimonialId: string | null;
+  createdAt: string;
+};
+
+type VisitRow = {
+  id: string;
+  organization_id: string;
+  business_id: string;
+  origin: VisitOrigin;
+  request_id: string | null;
+  card_id: string | null;
+  lang: string;
+  rating: number | null;
+  feedback_id: string | null;
+  testimonial_id: string | null;
+  created_at: string;
+};
+
+const toVisit = (row: VisitRow): Visit => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  businessId: row.business_id,
+  origin: row.origin,
+  requestId: row.request_id,
+  cardId: row.card_id,
+  lang: row.lang,
+  rating: row.rating,
+  feedbackId: row.feedback_id,
+  testimonialId: row.testimonial_id,
+  createdAt: row.created_at,
+});
+
+export type NewVisit = {
+  organizationId: string;
+  businessId: string;
+  origin: VisitOrigin;
+  requestId?: string | null;
+  cardId?: string | null;
+  lang: string;
+};
+
+export function createVisit(db: Db, clock: Clock, input: NewVisit): Visit {
+  const id = newId('visit');
+  const now = isoNow(clock);
+  sql(
+    db,
+    `INSERT INTO visits (id, organization_id, business_id, origin, request_id, card_id, lang, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, input.organizationId, input.businessId, input.origin, input.requestId ?? null, input.cardId ?? null, input.lang, now, now);
+  return getVisit(db, id)!;
+}
+
+/** A visit by its token (public: the token is the capability). */
+export function getVisit(db: Db, id: string): Visit | undefined {
+  const row = sql(db, 'SELECT * FROM visits WHERE id = ?').get(id) as VisitRow | undefined;
+  return row && toVisit(row);
+}
+
+export function setVisitRating(db: Db, clock: Clock, id: string, rating: number): void {
+  sql(db, 'UPDATE visits SET rating = ?, updated_at = ? WHERE id = ?').run(rating, isoNow(clock), id);
+}
+
+export function setVisitFeedback(db: Db, clock: Clock, id: string, feedbackId: string): void {
+  sql(db, 'UPDATE visits SET feedback_id = ?, updated_at = ? WHERE id = ?').run(feedbackId, isoNow(clock), id);
+}
+
+export function setVisitTestimonial(db: Db, clock: Clock, id: string, reviewId: string): void {
+  sql(db, 'UPDATE visits SET testimonial_id = ?, updated_at = ? WHERE id = ?').run(reviewId, isoNow(clock), id);
+}
