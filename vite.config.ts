@@ -16,11 +16,18 @@ function bundle(name: 'widget' | 'landing', entry: string, emptyOutDir: boolean)
       target: 'es2019',
       minify: true,
       sourcemap: false,
-      lib: { entry, name: name === 'widget' ? 'PlauditWidget' : 'PlauditLanding', formats: ['iife'], fileName: () => `${name}.js` },
+      lib: {
+        entry,
+        name: name === 'widget' ? 'PlauditWidget' : 'PlauditLanding',
+        formats: ['iife'],
+        fileName: () => `${name}.js`,
+      },
     },
   };
 }
 
 export default defineConfig(({ mode }) =>
-  mode === 'landing' ? bundle('landing', 'landing/client.ts', false) : bundle('widget', 'widget/embed.ts', true),
+  mode === 'landing'
+    ? bundle('landing', 'landing/client.ts', false)
+    : bundle('widget', 'widget/embed.ts', true),
 );

@@ -8,7 +8,11 @@ export default defineConfig({
     projects: [
       {
         oxc: jsx,
-        test: { name: 'server', include: ['test/server/**/*.test.{ts,tsx}', 'test/bench/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.{ts,tsx}', 'test/bench/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         oxc: jsx,

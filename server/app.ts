@@ -49,7 +49,11 @@ export function createApp(options: CreateAppOptions) {
   );
 
   const authenticate = apiKeyAuth(deps);
-  const limitPerKey = rateLimit({ limit: deps.config.rateLimit, clock: deps.clock, keyOf: (c) => c.get('auth').keyId });
+  const limitPerKey = rateLimit({
+    limit: deps.config.rateLimit,
+    clock: deps.clock,
+    keyOf: (c) => c.get('auth').keyId,
+  });
   const replayIdempotent = idempotency(deps);
   const gate = every(authenticate, limitPerKey, replayIdempotent);
   app.use(`${API_PREFIX}/*`, async function apiGate(c, next) {
@@ -65,7 +69,8 @@ export function createApp(options: CreateAppOptions) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key (sk_live_… or sk_test_…). Also accepted as x-api-key or as the Basic auth user name.',
+    description:
+      'An API key (sk_live_… or sk_test_…). Also accepted as x-api-key or as the Basic auth user name.',
   });
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -16,7 +16,10 @@ export const databasePath = (config: Config) => join(config.dataDir, 'plaudit.db
  * Opens the store, runs first-run setup, and serves HTTP. `close()` stops accepting connections, lets
  * in-flight requests finish, then closes the database.
  */
-export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const db = openDb(databasePath(config));
   const setup = bootstrap(db, systemClock, config);
   if (setup.generatedAdminKey) {
@@ -25,7 +28,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       `\n  Admin API key (shown once, store it now):\n\n    ${setup.generatedAdminKey}\n\n`,
     );
   }
-  if (setup.demo) logger.info({ business: setup.demo.businessId }, `demo business created: ${config.publicUrl}/b/${setup.demo.slug}`);
+  if (setup.demo)
+    logger.info(
+      { business: setup.demo.businessId },
+      `demo business created: ${config.publicUrl}/b/${setup.demo.slug}`,
+    );
 
   const app = createApp({ db, config, logger, clock: systemClock });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -3,8 +3,8 @@ import {
   facebookPage,
   isGoogleReviewUrl,
   type PlatformSettings,
-  trustpilotDomain,
   tripadvisorIds,
+  trustpilotDomain,
   yelpBizId,
 } from '../domain/links';
 
@@ -34,8 +34,14 @@ export const platformsInput = z
   .object({
     google: z
       .object({
-        placeId: z.string().trim().regex(/^[A-Za-z0-9_-]{10,300}$/, 'must be a Google place id').optional(),
-        reviewUrl: httpsUrl.refine(isGoogleReviewUrl, 'must be a Google review link (g.page/r/…/review …)').optional(),
+        placeId: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_-]{10,300}$/, 'must be a Google place id')
+          .optional(),
+        reviewUrl: httpsUrl
+          .refine(isGoogleReviewUrl, 'must be a Google review link (g.page/r/…/review …)')
+          .optional(),
       })
       .refine((g) => g.placeId || g.reviewUrl, 'give placeId or reviewUrl')
       .optional(),
@@ -43,7 +49,11 @@ export const platformsInput = z
       .object({ url: z.string().trim().optional(), bizId: z.string().trim().optional() })
       .transform((y, ctx) => {
         const bizId = yelpBizId(y.bizId ?? y.url ?? '');
-        if (!bizId) ctx.addIssue({ code: 'custom', message: 'give a Yelp business URL (https://www.yelp.com/biz/…) or bizId' });
+        if (!bizId)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'give a Yelp business URL (https://www.yelp.com/biz/…) or bizId',
+          });
         return { bizId: bizId ?? '' };
       })
       .optional(),
@@ -59,7 +69,8 @@ export const platformsInput = z
       .object({ url: z.string().trim() })
       .transform((t, ctx) => {
         const ids = tripadvisorIds(t.url);
-        if (!ids) ctx.addIssue({ code: 'custom', message: 'give the Tripadvisor page URL (…-g{geo}-d{location}…)' });
+        if (!ids)
+          ctx.addIssue({ code: 'custom', message: 'give the Tripadvisor page URL (…-g{geo}-d{location}…)' });
         return ids ?? { geoId: '', locationId: '' };
       })
       .optional(),
@@ -67,11 +78,15 @@ export const platformsInput = z
       .object({ domain: z.string().trim().optional(), url: z.string().trim().optional() })
       .transform((t, ctx) => {
         const domain = trustpilotDomain(t.domain ?? t.url ?? '');
-        if (!domain) ctx.addIssue({ code: 'custom', message: 'give the domain Trustpilot lists (example.com)' });
+        if (!domain)
+          ctx.addIssue({ code: 'custom', message: 'give the domain Trustpilot lists (example.com)' });
         return { domain: domain ?? '' };
       })
       .optional(),
-    custom: z.array(z.object({ name: z.string().trim().min(1).max(60), url: httpsUrl })).max(10).optional(),
+    custom: z
+      .array(z.object({ name: z.string().trim().min(1).max(60), url: httpsUrl }))
+      .max(10)
+      .optional(),
   })
   .strict()
   .openapi('PlatformsInput') satisfies z.ZodType<PlatformSettings, unknown>;
@@ -84,7 +99,10 @@ export const gatingInput = z
     acknowledgePolicyRisk: z
       .boolean()
       .optional()
-      .openapi({ description: 'Required (true) to set mode `strict`: classic gating risks breaching Google, Trustpilot and FTC 16 CFR 465 rules.' }),
+      .openapi({
+        description:
+          'Required (true) to set mode `strict`: classic gating risks breaching Google, Trustpilot and FTC 16 CFR 465 rules.',
+      }),
   })
   .strict();
 
@@ -97,17 +115,26 @@ const businessBody = {
     .optional(),
   address: optionalText(500),
   phone: optionalText(40),
-  website: httpsUrl.or(z.url({ protocol: /^http$/ })).nullable().optional(),
+  website: httpsUrl
+    .or(z.url({ protocol: /^http$/ }))
+    .nullable()
+    .optional(),
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').optional(),
   locale: z.string().refine(isLocale, 'must be a language tag such as en or pt-BR').optional(),
-  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB').nullable().optional(),
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB')
+    .nullable()
+    .optional(),
   logoUrl: httpsUrl.nullable().optional(),
   gating: gatingInput.optional(),
   testimonials: z
     .object({ autoPublishMinRating: z.number().int().min(1).max(5).nullable() })
     .strict()
     .optional()
-    .openapi({ description: 'Testimonials at or above this rating are published on the widget without approval.' }),
+    .openapi({
+      description: 'Testimonials at or above this rating are published on the widget without approval.',
+    }),
   platforms: platformsInput.optional(),
   sendWindow: z.object({ start: hhmm, end: hhmm }).strict().optional(),
   dedupDays: z.number().int().min(0).max(365).optional(),

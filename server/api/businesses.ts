@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isoNow } from '../domain/clock';
 import { resolveBusinessFields, slugify } from '../domain/business-settings';
+import { isoNow } from '../domain/clock';
+import { randomBase62 } from '../domain/ids';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -17,7 +18,6 @@ import {
   listBusinesses,
   updateBusiness,
 } from '../store/businesses';
-import { randomBase62 } from '../domain/ids';
 import {
   businessSchema,
   businessWithStatsSchema,
@@ -38,7 +38,9 @@ export function businessesApi(deps: AppDeps) {
   const chooseSlug = (asked: string | undefined, name: string, exceptId?: string): string => {
     if (asked) {
       if (isSlugTaken(deps.db, asked, exceptId)) {
-        throw new ApiError('CONFLICT', 'That slug is already used by another business', { slug: 'already taken' });
+        throw new ApiError('CONFLICT', 'That slug is already used by another business', {
+          slug: 'already taken',
+        });
       }
       return asked;
     }
@@ -85,10 +87,15 @@ export function businessesApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Create a business',
-      description: 'Gating defaults to `soft`; `strict` requires `gating.acknowledgePolicyRisk: true` (DESIGN §5).',
+      description:
+        'Gating defaults to `soft`; `strict` requires `gating.acknowledgePolicyRisk: true` (DESIGN §5).',
       middleware: [requireScope('businesses:write')],
       request: { body: jsonBody(createBusinessBody) },
-      responses: { 201: jsonResponse(businessSchema, 'Created'), 409: errorResponses[404], ...errorResponses },
+      responses: {
+        201: jsonResponse(businessSchema, 'Created'),
+        409: errorResponses[404],
+        ...errorResponses,
+      },
     }),
     (c) => {
       const input = c.req.valid('json');
@@ -127,7 +134,11 @@ export function businessesApi(deps: AppDeps) {
       summary: 'Update a business',
       middleware: [requireScope('businesses:write')],
       request: { params, body: jsonBody(updateBusinessBody) },
-      responses: { 200: jsonResponse(businessSchema, 'Updated'), 409: errorResponses[404], ...errorResponses },
+      responses: {
+        200: jsonResponse(businessSchema, 'Updated'),
+        409: errorResponses[404],
+        ...errorResponses,
+      },
     }),
     (c) => {
       const orgId = orgIdOf(c);
@@ -135,8 +146,14 @@ export function businessesApi(deps: AppDeps) {
       if (!current) throw notFound('Business');
       const input = c.req.valid('json');
       const fields = resolveBusinessFields(input, businessFields(current), isoNow(deps.clock));
-      const slug = input.slug && input.slug !== current.slug ? chooseSlug(input.slug, current.name, current.id) : current.slug;
-      return c.json(present(updateBusiness(deps.db, deps.clock, orgId, current.id, { ...fields, slug })), 200);
+      const slug =
+        input.slug && input.slug !== current.slug
+          ? chooseSlug(input.slug, current.name, current.id)
+          : current.slug;
+      return c.json(
+        present(updateBusiness(deps.db, deps.clock, orgId, current.id, { ...fields, slug })),
+        200,
+      );
     },
   );
 

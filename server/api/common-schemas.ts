@@ -31,7 +31,13 @@ export const jsonResponse = <T extends z.ZodTypeAny>(schema: T, description: str
 });
 
 export const idParam = (name: string, example: string) =>
-  z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example, description: `${name} id` }) });
+  z.object({
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ param: { name: 'id', in: 'path' }, example, description: `${name} id` }),
+  });
 
 /** `true`/`false` query flags. */
 export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DEFAULT_SCOPES, SCOPES } from '../domain/scopes';
-import { type AppDeps, type AppEnv } from '../http/context';
+import type { AppDeps, AppEnv } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
@@ -30,8 +30,15 @@ const createKeyBody = z
   .object({
     name: z.string().trim().min(1).max(100),
     mode: z.enum(['live', 'test']).default('live'),
-    scopes: z.array(z.enum(SCOPES)).min(1).optional().openapi({ description: 'Defaults to every scope but keys:admin' }),
-    organizationId: z.string().optional().openapi({ description: 'Admin key only: the organization the key belongs to' }),
+    scopes: z
+      .array(z.enum(SCOPES))
+      .min(1)
+      .optional()
+      .openapi({ description: 'Defaults to every scope but keys:admin' }),
+    organizationId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Admin key only: the organization the key belongs to' }),
   })
   .strict();
 
@@ -42,7 +49,8 @@ const createKeyBody = z
 function keyOwner(c: Context<AppEnv>, named?: string): string | null {
   const auth = c.get('auth');
   if (!auth.isAdmin) {
-    if (!auth.scopes.includes('keys:admin')) throw new ApiError('FORBIDDEN', 'This API key lacks the keys:admin scope');
+    if (!auth.scopes.includes('keys:admin'))
+      throw new ApiError('FORBIDDEN', 'This API key lacks the keys:admin scope');
     return auth.organizationId;
   }
   return named ?? auth.organizationId;
@@ -61,7 +69,10 @@ export function keysApi(deps: AppDeps) {
       security,
       summary: 'List API keys',
       request: { query: paginationQuery },
-      responses: { 200: jsonResponse(paginatedSchema(apiKeySchema), 'Keys (secrets are never listed)'), ...errorResponses },
+      responses: {
+        200: jsonResponse(paginatedSchema(apiKeySchema), 'Keys (secrets are never listed)'),
+        ...errorResponses,
+      },
     }),
     (c) => {
       const query = c.req.valid('query');
@@ -92,7 +103,12 @@ export function keysApi(deps: AppDeps) {
       const organizationId = keyOwner(c, input.organizationId);
       if (organizationId && !getOrganization(deps.db, organizationId)) throw notFound('Organization');
       const scopes = organizationId ? (input.scopes ?? DEFAULT_SCOPES) : [...SCOPES];
-      const { key, secret } = createApiKey(deps.db, deps.clock, { organizationId, name: input.name, mode: input.mode, scopes });
+      const { key, secret } = createApiKey(deps.db, deps.clock, {
+        organizationId,
+        name: input.name,
+        mode: input.mode,
+        scopes,
+      });
       return c.json({ ...present(key), secret }, 201);
     },
   );

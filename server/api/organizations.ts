@@ -34,7 +34,10 @@ export function organizationsApi(deps: AppDeps) {
       summary: 'List organizations (admin key)',
       middleware: adminOnly,
       request: { query: paginationQuery },
-      responses: { 200: jsonResponse(paginatedSchema(organizationSchema), 'Organizations'), ...errorResponses },
+      responses: {
+        200: jsonResponse(paginatedSchema(organizationSchema), 'Organizations'),
+        ...errorResponses,
+      },
     }),
     (c) => {
       const query = c.req.valid('query');
@@ -87,7 +90,12 @@ export function organizationsApi(deps: AppDeps) {
       responses: { 200: jsonResponse(organizationSchema, 'Updated'), ...errorResponses },
     }),
     (c) => {
-      const organization = updateOrganization(deps.db, deps.clock, c.req.valid('param').id, c.req.valid('json'));
+      const organization = updateOrganization(
+        deps.db,
+        deps.clock,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
       if (!organization) throw notFound('Organization');
       return c.json(organization, 200);
     },

@@ -17,8 +17,12 @@ export function sourcesApi() {
       tags: ['Sources'],
       security,
       summary: 'List review sources',
-      description: '`deepLinkSupported`: Plaudit can send a customer straight to that platform’s review form.',
-      responses: { 200: jsonResponse(z.object({ data: z.array(sourceSchema) }), 'Sources'), ...errorResponses },
+      description:
+        '`deepLinkSupported`: Plaudit can send a customer straight to that platform’s review form.',
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(sourceSchema) }), 'Sources'),
+        ...errorResponses,
+      },
     }),
     (c) => c.json({ data: SOURCES.map((s) => ({ ...s })) }, 200),
   );

@@ -33,7 +33,8 @@ export function resolveBusinessFields(
   const scale = input.gating?.scale ?? current?.gatingScale ?? 'stars';
   const scaleChanged = current && input.gating?.scale && input.gating.scale !== current.gatingScale;
   const threshold =
-    input.gating?.threshold ?? (current && !scaleChanged ? current.gatingThreshold : DEFAULT_THRESHOLD[scale]);
+    input.gating?.threshold ??
+    (current && !scaleChanged ? current.gatingThreshold : DEFAULT_THRESHOLD[scale]);
   const [min, max] = SCALE_RANGE[scale];
   if (threshold < min || threshold > max) {
     throw new ApiError('VALIDATION_ERROR', 'Gating threshold does not fit the rating scale', {
@@ -54,12 +55,18 @@ export function resolveBusinessFields(
   } else {
     acknowledgedAt = null;
   }
-  const window = input.sendWindow ?? (current && { start: current.sendWindowStart, end: current.sendWindowEnd });
+  const window =
+    input.sendWindow ?? (current && { start: current.sendWindowStart, end: current.sendWindowEnd });
   if (window && window.start === window.end) {
-    throw new ApiError('VALIDATION_ERROR', 'Send window is empty', { 'sendWindow.end': 'must differ from start' });
+    throw new ApiError('VALIDATION_ERROR', 'Send window is empty', {
+      'sendWindow.end': 'must differ from start',
+    });
   }
-  const pick = <K extends keyof BusinessFields>(key: K, value: BusinessFields[K] | undefined, fallback: BusinessFields[K]) =>
-    value !== undefined ? value : current ? current[key] : fallback;
+  const pick = <K extends keyof BusinessFields>(
+    key: K,
+    value: BusinessFields[K] | undefined,
+    fallback: BusinessFields[K],
+  ) => (value !== undefined ? value : current ? current[key] : fallback);
   return {
     name: input.name ?? current!.name,
     slug: input.slug ?? current?.slug,
@@ -74,7 +81,11 @@ export function resolveBusinessFields(
     gatingThreshold: threshold,
     gatingScale: scale,
     policyRiskAcknowledgedAt: acknowledgedAt,
-    testimonialAutoPublishMin: pick('testimonialAutoPublishMin', input.testimonials?.autoPublishMinRating, null),
+    testimonialAutoPublishMin: pick(
+      'testimonialAutoPublishMin',
+      input.testimonials?.autoPublishMinRating,
+      null,
+    ),
     platforms: pick('platforms', input.platforms, {}),
     sendWindowStart: window?.start ?? '09:00',
     sendWindowEnd: window?.end ?? '20:00',

@@ -11,7 +11,10 @@ const STOPWORDS = new Set(
 /** The most frequent meaningful words of a text (lowercase, stopwords and short words dropped), at most `max`. */
 export function extractKeywords(text: string, max = 5): string[] {
   const counts = new Map<string, number>();
-  for (const raw of text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}'’]+/u)) {
+  for (const raw of text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}'’]+/u)) {
     const word = raw.replace(/['’]/g, '');
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);

@@ -34,7 +34,11 @@ export function reviewLinks(settings: PlatformSettings): ReviewLink[] {
     });
   }
   if (yelp) {
-    links.push({ platform: 'yelp', name: 'Yelp', url: `https://www.yelp.com/writeareview/biz/${encodeURIComponent(yelp.bizId)}` });
+    links.push({
+      platform: 'yelp',
+      name: 'Yelp',
+      url: `https://www.yelp.com/writeareview/biz/${encodeURIComponent(yelp.bizId)}`,
+    });
   }
   if (facebook) {
     links.push({
@@ -51,7 +55,11 @@ export function reviewLinks(settings: PlatformSettings): ReviewLink[] {
     });
   }
   if (trustpilot) {
-    links.push({ platform: 'trustpilot', name: 'Trustpilot', url: `https://www.trustpilot.com/evaluate/${trustpilot.domain}` });
+    links.push({
+      platform: 'trustpilot',
+      name: 'Trustpilot',
+      url: `https://www.trustpilot.com/evaluate/${trustpilot.domain}`,
+    });
   }
   for (const link of custom ?? []) links.push({ platform: 'custom', name: link.name, url: link.url });
   return links;

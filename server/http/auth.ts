@@ -54,7 +54,9 @@ export function requireScope(scope: string): MiddlewareHandler<AppEnv> {
   return async function requireScope(c, next) {
     const auth = c.get('auth');
     if (!auth.isAdmin && !auth.scopes.includes(scope)) {
-      throw new ApiError('FORBIDDEN', `This API key lacks the ${scope} scope`, { scope: `requires ${scope}` });
+      throw new ApiError('FORBIDDEN', `This API key lacks the ${scope} scope`, {
+        scope: `requires ${scope}`,
+      });
     }
     await next();
   };

@@ -45,7 +45,12 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found`);
 
-export type ErrorBody = { error: string; code: ErrorCode; details?: Record<string, string>; requestId?: string };
+export type ErrorBody = {
+  error: string;
+  code: ErrorCode;
+  details?: Record<string, string>;
+  requestId?: string;
+};
 
 /** Flattens zod issues into `{ "field.path": "message" }`. */
 export function zodDetails(error: ZodError): Record<string, string> {
@@ -84,7 +89,8 @@ export function handleError(logger: Logger): ErrorHandler {
         err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHORIZED' : 'VALIDATION_ERROR';
       return errorResponse(c, new ApiError(code, err.message || 'Bad request'));
     }
-    if (err instanceof SyntaxError) return errorResponse(c, new ApiError('VALIDATION_ERROR', 'Malformed JSON body'));
+    if (err instanceof SyntaxError)
+      return errorResponse(c, new ApiError('VALIDATION_ERROR', 'Malformed JSON body'));
     logger.error({ err, requestId: c.get('requestId' as never), path: c.req.path }, 'unhandled error');
     return errorResponse(c, new ApiError('INTERNAL_ERROR', 'Internal server error'));
   };

@@ -13,10 +13,14 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
     if (key.length > 255) {
-      throw new ApiError('VALIDATION_ERROR', 'Idempotency-Key is too long', { 'Idempotency-Key': 'at most 255 characters' });
+      throw new ApiError('VALIDATION_ERROR', 'Idempotency-Key is too long', {
+        'Idempotency-Key': 'at most 255 characters',
+      });
     }
     const auth = c.get('auth');
-    const fingerprint = sha256(`${c.req.method} ${c.req.path} ${auth.organizationId ?? ''}\n${await c.req.text()}`);
+    const fingerprint = sha256(
+      `${c.req.method} ${c.req.path} ${auth.organizationId ?? ''}\n${await c.req.text()}`,
+    );
     const existing = claimIdempotencyKey(deps.db, deps.clock, auth.keyId, key, fingerprint);
     if (existing) {
       if (existing.requestHash !== fingerprint) {
@@ -27,7 +31,11 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
       }
       return new Response(existing.responseBody, {
         status: existing.responseStatus ?? 200,
-        headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true', 'X-Request-Id': c.get('requestId') },
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotent-Replayed': 'true',
+          'X-Request-Id': c.get('requestId'),
+        },
       });
     }
     try {

@@ -4,7 +4,12 @@ import { ApiError, errorResponse } from './errors';
 type RouteEntry = { method: string; path: string };
 
 const patternOf = (path: string) =>
-  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}/?$`);
+  new RegExp(
+    `^${path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:[^/]+/g, '/[^/]+')
+      .replace(/\*/g, '.*')}/?$`,
+  );
 
 /**
  * The not-found handler: a path that exists under other methods is a 405 with `Allow` (RFC 9110 §15.5.6),

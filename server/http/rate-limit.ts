@@ -31,7 +31,11 @@ export function createRateLimiter(limit: number, windowMs: number, clock: Clock)
       windows.set(bucket, window);
     }
     window.count += 1;
-    return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), resetAt: window.resetAt };
+    return {
+      allowed: window.count <= limit,
+      remaining: Math.max(0, limit - window.count),
+      resetAt: window.resetAt,
+    };
   };
 }
 
@@ -49,12 +53,17 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       const retryAfter = Math.max(1, Math.ceil((resetAt - options.clock().getTime()) / 1000));
       c.header('Retry-After', String(retryAfter));
       if (options.onLimited) return options.onLimited(c, retryAfter);
-      throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${options.limit} requests per minute exceeded`, undefined, {
-        'Retry-After': String(retryAfter),
-        'X-RateLimit-Limit': String(options.limit),
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(resetSeconds),
-      });
+      throw new ApiError(
+        'RATE_LIMIT_EXCEEDED',
+        `Rate limit of ${options.limit} requests per minute exceeded`,
+        undefined,
+        {
+          'Retry-After': String(retryAfter),
+          'X-RateLimit-Limit': String(options.limit),
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': String(resetSeconds),
+        },
+      );
     }
     await next();
   };

@@ -35,7 +35,9 @@ const init = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id:
 export function docsRoutes() {
   const app = new Hono();
   app.get('/docs', (c) => c.html(page));
-  app.get('/docs/assets/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs/assets/init.js', (c) =>
+    c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
     const type = assets[file];

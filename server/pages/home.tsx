@@ -23,7 +23,11 @@ function HomePage({ publicUrl, demo }: HomeProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Plaudit</title>
-        <style>{'body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#0b57d0}code{background:#f3f3f3;padding:.1em .3em;border-radius:4px}'}</style>
+        <style>
+          {
+            'body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}a{color:#0b57d0}code{background:#f3f3f3;padding:.1em .3em;border-radius:4px}'
+          }
+        </style>
       </head>
       <body>
         <h1>Plaudit is running</h1>
@@ -37,7 +41,8 @@ function HomePage({ publicUrl, demo }: HomeProps) {
           </li>
           {demo && (
             <li>
-              Demo landing page for {demo.name}: <a href={`/b/${demo.slug}`}>{`${publicUrl}/b/${demo.slug}`}</a>
+              Demo landing page for {demo.name}:{' '}
+              <a href={`/b/${demo.slug}`}>{`${publicUrl}/b/${demo.slug}`}</a>
             </li>
           )}
         </ul>
@@ -49,7 +54,8 @@ function HomePage({ publicUrl, demo }: HomeProps) {
           </>
         )}
         <p>
-          Call the API with the admin key printed at first start: <code>curl -H "Authorization: Bearer sk_live_…" {publicUrl}/api/v1/me</code>
+          Call the API with the admin key printed at first start:{' '}
+          <code>curl -H "Authorization: Bearer sk_live_…" {publicUrl}/api/v1/me</code>
         </p>
       </body>
     </html>

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newApiKeySecret, newId, sha256 } from '../domain/ids';
 import { type Db, sql } from './db';
 
@@ -57,7 +57,16 @@ export function createApiKey(db: Db, clock: Clock, input: NewApiKey): { key: Api
     db,
     `INSERT INTO api_keys (id, organization_id, name, hash, prefix, mode, scopes, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.organizationId, input.name, sha256(secret), prefix, input.mode, JSON.stringify(input.scopes), now);
+  ).run(
+    id,
+    input.organizationId,
+    input.name,
+    sha256(secret),
+    prefix,
+    input.mode,
+    JSON.stringify(input.scopes),
+    now,
+  );
   return {
     secret,
     key: {
@@ -88,7 +97,10 @@ export function touchApiKey(db: Db, clock: Clock, key: ApiKey): void {
 }
 
 export function hasAdminKey(db: Db): boolean {
-  return !!sql(db, 'SELECT 1 FROM api_keys WHERE organization_id IS NULL AND revoked_at IS NULL LIMIT 1').get();
+  return !!sql(
+    db,
+    'SELECT 1 FROM api_keys WHERE organization_id IS NULL AND revoked_at IS NULL LIMIT 1',
+  ).get();
 }
 
 /** Keys of one organization, or the admin keys when `organizationId` is null. */
@@ -101,24 +113,31 @@ export function listApiKeys(
     db,
     'SELECT * FROM api_keys WHERE organization_id IS ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?',
   ).all(organizationId, page.limit, page.offset) as ApiKeyRow[];
-  const { total } = sql(db, 'SELECT count(*) AS total FROM api_keys WHERE organization_id IS ?').get(organizationId) as {
+  const { total } = sql(db, 'SELECT count(*) AS total FROM api_keys WHERE organization_id IS ?').get(
+    organizationId,
+  ) as {
     total: number;
   };
   return { items: rows.map(toApiKey), total };
 }
 
 export function getApiKey(db: Db, organizationId: string | null, id: string): ApiKey | undefined {
-  const row = sql(db, 'SELECT * FROM api_keys WHERE id = ? AND organization_id IS ?').get(id, organizationId) as
-    | ApiKeyRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM api_keys WHERE id = ? AND organization_id IS ?').get(
+    id,
+    organizationId,
+  ) as ApiKeyRow | undefined;
   return row && toApiKey(row);
 }
 
-export function revokeApiKey(db: Db, clock: Clock, organizationId: string | null, id: string): ApiKey | undefined {
-  sql(db, 'UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND organization_id IS ?').run(
-    isoNow(clock),
-    id,
-    organizationId,
-  );
+export function revokeApiKey(
+  db: Db,
+  clock: Clock,
+  organizationId: string | null,
+  id: string,
+): ApiKey | undefined {
+  sql(
+    db,
+    'UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND organization_id IS ?',
+  ).run(isoNow(clock), id, organizationId);
   return getApiKey(db, organizationId, id);
 }

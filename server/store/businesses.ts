@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type PlatformSettings, type ReviewLink, reviewLinks } from '../domain/links';
 import { type Db, sql } from './db';
@@ -18,7 +18,12 @@ export type Business = {
   locale: string;
   brandColor: string | null;
   logoUrl: string | null;
-  gating: { mode: GatingMode; threshold: number; scale: RatingScale; policyRiskAcknowledgedAt: string | null };
+  gating: {
+    mode: GatingMode;
+    threshold: number;
+    scale: RatingScale;
+    policyRiskAcknowledgedAt: string | null;
+  };
   testimonials: { autoPublishMinRating: number | null };
   platforms: PlatformSettings;
   reviewLinks: ReviewLink[];
@@ -129,7 +134,12 @@ const columns = (f: BusinessFields) => [
   f.dedupDays,
 ];
 
-export function insertBusiness(db: Db, clock: Clock, organizationId: string, fields: BusinessFields): Business {
+export function insertBusiness(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  fields: BusinessFields,
+): Business {
   const id = newId('biz');
   const now = isoNow(clock);
   sql(
@@ -142,7 +152,13 @@ export function insertBusiness(db: Db, clock: Clock, organizationId: string, fie
   return getBusiness(db, organizationId, id)!;
 }
 
-export function updateBusiness(db: Db, clock: Clock, organizationId: string, id: string, fields: BusinessFields): Business {
+export function updateBusiness(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  fields: BusinessFields,
+): Business {
   sql(
     db,
     `UPDATE businesses SET name = ?, slug = ?, address = ?, phone = ?, website = ?, timezone = ?, locale = ?,
@@ -180,15 +196,18 @@ export function businessFields(b: Business): BusinessFields {
 
 /** A business of the caller's organization (archived ones included: they are still the caller's). */
 export function getBusiness(db: Db, organizationId: string, id: string): Business | undefined {
-  const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND organization_id = ?').get(id, organizationId) as
-    | BusinessRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND organization_id = ?').get(
+    id,
+    organizationId,
+  ) as BusinessRow | undefined;
   return row && toBusiness(row);
 }
 
 /** For public surfaces (landing pages, widget): an active business by id, whatever its organization. */
 export function getPublicBusiness(db: Db, id: string): Business | undefined {
-  const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as BusinessRow | undefined;
+  const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as
+    | BusinessRow
+    | undefined;
   return row && toBusiness(row);
 }
 
@@ -212,16 +231,22 @@ export function listBusinesses(
 ): { items: Business[]; total: number } {
   const where = `organization_id = ? AND (archived_at IS NOT NULL) = ? AND (? IS NULL OR name LIKE '%' || ? || '%')`;
   const args = [organizationId, filter.archived ? 1 : 0, filter.q ?? null, filter.q ?? null];
-  const rows = sql(db, `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`).all(
-    ...args,
-    page.limit,
-    page.offset,
-  ) as BusinessRow[];
-  const { total } = sql(db, `SELECT count(*) AS total FROM businesses WHERE ${where}`).get(...args) as { total: number };
+  const rows = sql(
+    db,
+    `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`,
+  ).all(...args, page.limit, page.offset) as BusinessRow[];
+  const { total } = sql(db, `SELECT count(*) AS total FROM businesses WHERE ${where}`).get(...args) as {
+    total: number;
+  };
   return { items: rows.map(toBusiness), total };
 }
 
-export function archiveBusiness(db: Db, clock: Clock, organizationId: string, id: string): Business | undefined {
+export function archiveBusiness(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+): Business | undefined {
   const now = isoNow(clock);
   sql(
     db,
@@ -244,7 +269,12 @@ export function businessStats(db: Db, organizationId: string, businessId: string
     db,
     `SELECT rating, sentiment, source, count(*) AS n FROM reviews
      WHERE organization_id = ? AND business_id = ? AND hidden = 0 GROUP BY rating, sentiment, source`,
-  ).all(organizationId, businessId) as Array<{ rating: number; sentiment: string; source: string; n: number }>;
+  ).all(organizationId, businessId) as Array<{
+    rating: number;
+    sentiment: string;
+    source: string;
+    n: number;
+  }>;
   const stats: BusinessStats = {
     averageRating: null,
     totalReviews: 0,

@@ -4,18 +4,70 @@ import type { Db } from './db';
 import { createOrganization } from './organizations';
 import { insertReview } from './reviews';
 
-type Sample = [source: string, rating: number, author: string, content: string, daysAgo: number, widget: boolean, reply?: string];
+type Sample = [
+  source: string,
+  rating: number,
+  author: string,
+  content: string,
+  daysAgo: number,
+  widget: boolean,
+  reply?: string,
+];
 
 const SAMPLES: Sample[] = [
-  ['google', 5, 'Maria Gonzalez', 'Best flat white in town. The baristas remember my order and always smile.', 2, true, 'Thank you Maria, see you tomorrow!'],
-  ['google', 5, 'James Whitfield', 'Lovely quiet spot to work in the morning, fast wifi and great pastries.', 4, true],
-  ['yelp', 4, 'Priya Natarajan', 'Great coffee and friendly staff. It gets crowded at lunch, so come early.', 6, true],
-  ['google', 2, 'Tom Becker', 'Waited twenty minutes for a latte and it was lukewarm. Disappointing.', 7, false, 'Sorry Tom, we were short-staffed that day. Next drink is on us.'],
-  ['facebook', 5, 'Aiko Tanaka', 'The cardamom bun is incredible. I bring friends here every weekend.', 9, true],
+  [
+    'google',
+    5,
+    'Maria Gonzalez',
+    'Best flat white in town. The baristas remember my order and always smile.',
+    2,
+    true,
+    'Thank you Maria, see you tomorrow!',
+  ],
+  [
+    'google',
+    5,
+    'James Whitfield',
+    'Lovely quiet spot to work in the morning, fast wifi and great pastries.',
+    4,
+    true,
+  ],
+  [
+    'yelp',
+    4,
+    'Priya Natarajan',
+    'Great coffee and friendly staff. It gets crowded at lunch, so come early.',
+    6,
+    true,
+  ],
+  [
+    'google',
+    2,
+    'Tom Becker',
+    'Waited twenty minutes for a latte and it was lukewarm. Disappointing.',
+    7,
+    false,
+    'Sorry Tom, we were short-staffed that day. Next drink is on us.',
+  ],
+  [
+    'facebook',
+    5,
+    'Aiko Tanaka',
+    'The cardamom bun is incredible. I bring friends here every weekend.',
+    9,
+    true,
+  ],
   ['direct', 5, 'Lucas Martin', 'Warm welcome, perfect cappuccino, spotless place.', 11, true],
   ['yelp', 3, 'Sarah O’Connor', 'Coffee is good but the music is too loud to talk.', 13, false],
   ['google', 4, 'Daniel Kim', 'Solid espresso, nice oat milk options, a bit pricey.', 16, true],
-  ['testimonial', 5, 'Fatima Zahra', 'Demo Coffee catered our office breakfast and everyone loved it.', 18, true],
+  [
+    'testimonial',
+    5,
+    'Fatima Zahra',
+    'Demo Coffee catered our office breakfast and everyone loved it.',
+    18,
+    true,
+  ],
   ['google', 1, 'Kevin Brooks', 'Rude service and a dirty table. Will not come back.', 21, false],
   ['facebook', 4, 'Elena Rossi', 'Cozy atmosphere and tasty sandwiches. Parking is hard to find.', 25, false],
   ['google', 5, 'Noah Williams', 'Amazing cold brew and the staff are so kind to my dog.', 29, true],

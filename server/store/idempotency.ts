@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { type Db, sql } from './db';
 
 export type IdempotencyRecord = {
@@ -24,9 +24,22 @@ export function claimIdempotencyKey(
 ): IdempotencyRecord | undefined {
   return db.transaction(() => {
     const cutoff = new Date(clock().getTime() - RETENTION_MS).toISOString();
-    sql(db, 'DELETE FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at < ?').run(apiKeyId, key, cutoff);
-    const row = sql(db, 'SELECT * FROM idempotency_keys WHERE api_key_id = ? AND key = ?').get(apiKeyId, key) as
-      | { request_hash: string; state: 'running' | 'done'; response_status: number | null; response_body: string | null; created_at: string }
+    sql(db, 'DELETE FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND created_at < ?').run(
+      apiKeyId,
+      key,
+      cutoff,
+    );
+    const row = sql(db, 'SELECT * FROM idempotency_keys WHERE api_key_id = ? AND key = ?').get(
+      apiKeyId,
+      key,
+    ) as
+      | {
+          request_hash: string;
+          state: 'running' | 'done';
+          response_status: number | null;
+          response_body: string | null;
+          created_at: string;
+        }
       | undefined;
     if (row) {
       return {
@@ -45,7 +58,13 @@ export function claimIdempotencyKey(
   })();
 }
 
-export function completeIdempotencyKey(db: Db, apiKeyId: string, key: string, status: number, body: string): void {
+export function completeIdempotencyKey(
+  db: Db,
+  apiKeyId: string,
+  key: string,
+  status: number,
+  body: string,
+): void {
   sql(
     db,
     `UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? WHERE api_key_id = ? AND key = ?`,

@@ -12,7 +12,11 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
   const migrations = readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ version: Number(file.slice(0, 4)), name: file, sql: readFileSync(join(dir, file), 'utf8') }));
+    .map((file) => ({
+      version: Number(file.slice(0, 4)),
+      name: file,
+      sql: readFileSync(join(dir, file), 'utf8'),
+    }));
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is out of sequence`);
   });

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 
@@ -16,7 +16,12 @@ const toOrganization = (row: OrganizationRow): Organization => ({
 export function createOrganization(db: Db, clock: Clock, input: { name: string }): Organization {
   const now = isoNow(clock);
   const id = newId('org');
-  sql(db, 'INSERT INTO organizations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, input.name, now, now);
+  sql(db, 'INSERT INTO organizations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    input.name,
+    now,
+    now,
+  );
   return { id, name: input.name, createdAt: now, updatedAt: now };
 }
 
@@ -25,7 +30,10 @@ export function getOrganization(db: Db, id: string): Organization | undefined {
   return row && toOrganization(row);
 }
 
-export function listOrganizations(db: Db, page: { limit: number; offset: number }): { items: Organization[]; total: number } {
+export function listOrganizations(
+  db: Db,
+  page: { limit: number; offset: number },
+): { items: Organization[]; total: number } {
   const rows = sql(db, 'SELECT * FROM organizations ORDER BY created_at, id LIMIT ? OFFSET ?').all(
     page.limit,
     page.offset,
@@ -34,7 +42,12 @@ export function listOrganizations(db: Db, page: { limit: number; offset: number 
   return { items: rows.map(toOrganization), total };
 }
 
-export function updateOrganization(db: Db, clock: Clock, id: string, patch: { name?: string }): Organization | undefined {
+export function updateOrganization(
+  db: Db,
+  clock: Clock,
+  id: string,
+  patch: { name?: string },
+): Organization | undefined {
   const current = getOrganization(db, id);
   if (!current) return undefined;
   const name = patch.name ?? current.name;

@@ -65,3 +65,9 @@ export function markRequestCompleted(db: Db, clock: Clock, requestId: string): b
 export function setRequestRating(db: Db, clock: Clock, requestId: string, rating: number): void {
   sql(db, 'UPDATE review_requests SET rating = ?, updated_at = ? WHERE id = ?').run(rating, isoNow(clock), requestId);
 }
+
+/** The customer a request was sent to (a testimonial from its link is theirs). */
+export function requestCustomerId(db: Db, requestId: string): string | null {
+  const row = sql(db, 'SELECT customer_id FROM review_requests WHERE id = ?').get(requestId) as { customer_id: string } | undefined;
+  return row?.customer_id ?? null;
+}

@@ -1,4 +1,4 @@
-import { createApp, type CreateAppOptions } from '../../server/app';
+import { type CreateAppOptions, createApp } from '../../server/app';
 import { defaultConfig } from '../../server/config';
 import type { Clock } from '../../server/domain/clock';
 import { DEFAULT_SCOPES } from '../../server/domain/scopes';
@@ -15,14 +15,17 @@ export type TestRequest = {
 /** A clock tests can move: `clock.set('2026-01-01T10:00:00Z')`, `clock.advance(60_000)`. */
 export function testClock(start = '2026-06-15T12:00:00.000Z') {
   let now = new Date(start).getTime();
-  const clock: Clock & { set(iso: string): void; advance(ms: number): void } = Object.assign(() => new Date(now), {
-    set: (iso: string) => {
-      now = new Date(iso).getTime();
+  const clock: Clock & { set(iso: string): void; advance(ms: number): void } = Object.assign(
+    () => new Date(now),
+    {
+      set: (iso: string) => {
+        now = new Date(iso).getTime();
+      },
+      advance: (ms: number) => {
+        now += ms;
+      },
     },
-    advance: (ms: number) => {
-      now += ms;
-    },
-  });
+  );
   return clock;
 }
 
@@ -35,7 +38,12 @@ export function setup(options: Partial<CreateAppOptions> = {}) {
   const clock = options.clock ?? testClock();
   const config = options.config ?? defaultConfig({ publicUrl: 'http://plaudit.test', rateLimit: 10_000 });
   const app = createApp({ ...options, db, clock, config });
-  const admin = createApiKey(db, clock, { organizationId: null, name: 'admin', mode: 'live', scopes: [] }).secret;
+  const admin = createApiKey(db, clock, {
+    organizationId: null,
+    name: 'admin',
+    mode: 'live',
+    scopes: [],
+  }).secret;
   const org = createOrganization(db, clock, { name: 'Acme' });
   const orgKey = createApiKey(db, clock, {
     organizationId: org.id,
@@ -47,7 +55,12 @@ export function setup(options: Partial<CreateAppOptions> = {}) {
   /** Another organization with its own key, for tenancy tests. */
   const otherOrg = () => {
     const other = createOrganization(db, clock, { name: 'Other' });
-    const key = createApiKey(db, clock, { organizationId: other.id, name: 'other', mode: 'live', scopes: [...DEFAULT_SCOPES] }).secret;
+    const key = createApiKey(db, clock, {
+      organizationId: other.id,
+      name: 'other',
+      mode: 'live',
+      scopes: [...DEFAULT_SCOPES],
+    }).secret;
     return { id: other.id, key };
   };
 

@@ -37,7 +37,10 @@ describe('API key authentication', () => {
   it('stores only a SHA-256 digest of each key', async () => {
     const t = setup();
     const created = await t.call('POST', '/api/v1/keys', { body: { name: 'ci' } });
-    const row = t.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(created.json.id) as Record<string, unknown>;
+    const row = t.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(created.json.id) as Record<
+      string,
+      unknown
+    >;
     expect(Object.values(row)).not.toContain(created.json.secret);
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -80,8 +83,15 @@ describe('API key authentication', () => {
 
   it('never lets an organization key reach organization management', async () => {
     const t = setup();
-    const key = createApiKey(t.db, t.clock, { organizationId: t.org.id, name: 'x', mode: 'live', scopes: ['keys:admin'] }).secret;
+    const key = createApiKey(t.db, t.clock, {
+      organizationId: t.org.id,
+      name: 'x',
+      mode: 'live',
+      scopes: ['keys:admin'],
+    }).secret;
     expect((await t.call('GET', '/api/v1/organizations', { key })).status).toBe(403);
-    expect((await t.call('POST', '/api/v1/organizations', { key, body: { name: 'Mine now' } })).status).toBe(403);
+    expect((await t.call('POST', '/api/v1/organizations', { key, body: { name: 'Mine now' } })).status).toBe(
+      403,
+    );
   });
 });

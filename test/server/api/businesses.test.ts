@@ -12,7 +12,9 @@ describe('businesses API', () => {
           google: { placeId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' },
           yelp: { url: 'https://www.yelp.com/biz/joes-cafe-new-york' },
           facebook: { url: 'https://www.facebook.com/joescafe' },
-          tripadvisor: { url: 'https://www.tripadvisor.com/Restaurant_Review-g60763-d1234567-Reviews-Joes.html' },
+          tripadvisor: {
+            url: 'https://www.tripadvisor.com/Restaurant_Review-g60763-d1234567-Reviews-Joes.html',
+          },
           trustpilot: { domain: 'joescafe.com' },
         },
       },
@@ -32,7 +34,9 @@ describe('businesses API', () => {
 
   it('never creates a business in strict mode without the policy acknowledgement', async () => {
     const t = setup();
-    const refused = await t.call('POST', '/api/v1/businesses', { body: { name: 'A', gating: { mode: 'strict' } } });
+    const refused = await t.call('POST', '/api/v1/businesses', {
+      body: { name: 'A', gating: { mode: 'strict' } },
+    });
     expect(refused.status).toBe(400);
     expect(refused.json.code).toBe('VALIDATION_ERROR');
     expect(refused.json.details['gating.acknowledgePolicyRisk']).toBeDefined();
@@ -47,10 +51,17 @@ describe('businesses API', () => {
   it('rejects bad fields with details and a taken slug with 409', async () => {
     const t = setup();
     const bad = await t.call('POST', '/api/v1/businesses', {
-      body: { name: '', timezone: 'Mars/Olympus', brandColor: 'red', platforms: { yelp: { url: 'https://evil.example/x' } } },
+      body: {
+        name: '',
+        timezone: 'Mars/Olympus',
+        brandColor: 'red',
+        platforms: { yelp: { url: 'https://evil.example/x' } },
+      },
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.details)).toEqual(expect.arrayContaining(['name', 'timezone', 'brandColor', 'platforms.yelp']));
+    expect(Object.keys(bad.json.details)).toEqual(
+      expect.arrayContaining(['name', 'timezone', 'brandColor', 'platforms.yelp']),
+    );
     await t.createBusiness({ slug: 'joes' });
     const taken = await t.call('POST', '/api/v1/businesses', { body: { name: 'Other', slug: 'joes' } });
     expect(taken.status).toBe(409);
@@ -60,7 +71,9 @@ describe('businesses API', () => {
 
   it('checks the threshold against the scale', async () => {
     const t = setup();
-    const res = await t.call('POST', '/api/v1/businesses', { body: { name: 'A', gating: { scale: 'stars', threshold: 9 } } });
+    const res = await t.call('POST', '/api/v1/businesses', {
+      body: { name: 'A', gating: { scale: 'stars', threshold: 9 } },
+    });
     expect(res.status).toBe(400);
     const nps = await t.createBusiness({ gating: { scale: 'nps' } });
     expect(nps.gating.threshold).toBe(9);
@@ -69,7 +82,9 @@ describe('businesses API', () => {
   it('updates, gets with statistics, archives, and hides archived ones from the list', async () => {
     const t = setup();
     const biz = await t.createBusiness();
-    const updated = await t.call('PATCH', `/api/v1/businesses/${biz.id}`, { body: { brandColor: '#AA3300', locale: 'fr' } });
+    const updated = await t.call('PATCH', `/api/v1/businesses/${biz.id}`, {
+      body: { brandColor: '#AA3300', locale: 'fr' },
+    });
     expect(updated.status).toBe(200);
     expect(updated.json).toMatchObject({ brandColor: '#aa3300', locale: 'fr', name: biz.name });
     const got = await t.call('GET', `/api/v1/businesses/${biz.id}`);
@@ -90,6 +105,8 @@ describe('businesses API', () => {
     }
     expect((await t.call('GET', '/api/v1/businesses', { key: null })).status).toBe(401);
     const readOnly = t.keyWithScopes(['businesses:read']);
-    expect((await t.call('POST', '/api/v1/businesses', { key: readOnly, body: { name: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', '/api/v1/businesses', { key: readOnly, body: { name: 'x' } })).status).toBe(
+      403,
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('cross-cutting API behaviour', () => {
 
   it('answers malformed JSON with a 400 and never a stack trace', async () => {
     const t = setup();
-    const res = await t.call('POST', '/api/v1/businesses', { body: '{"name": ', headers: { 'content-type': 'application/json' } });
+    const res = await t.call('POST', '/api/v1/businesses', {
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('VALIDATION_ERROR');
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
@@ -71,7 +74,11 @@ describe('cross-cutting API behaviour', () => {
     expect(mismatch.status).toBe(422);
     expect(mismatch.json.code).toBe('IDEMPOTENCY_MISMATCH');
     const otherKey = t.keyWithScopes(['businesses:write', 'businesses:read']);
-    const separate = await t.call('POST', '/api/v1/businesses', { key: otherKey, headers, body: { name: 'Other' } });
+    const separate = await t.call('POST', '/api/v1/businesses', {
+      key: otherKey,
+      headers,
+      body: { name: 'Other' },
+    });
     expect(separate.status).toBe(201);
   });
 

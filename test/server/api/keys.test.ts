@@ -4,10 +4,17 @@ import { setup } from '../helpers';
 describe('keys API', () => {
   it('shows the secret once at creation and never in lists', async () => {
     const t = setup();
-    const created = await t.call('POST', '/api/v1/keys', { body: { name: 'zapier', mode: 'test', scopes: ['reviews:read'] } });
+    const created = await t.call('POST', '/api/v1/keys', {
+      body: { name: 'zapier', mode: 'test', scopes: ['reviews:read'] },
+    });
     expect(created.status).toBe(201);
     expect(created.json.secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
-    expect(created.json).toMatchObject({ name: 'zapier', mode: 'test', scopes: ['reviews:read'], organizationId: t.org.id });
+    expect(created.json).toMatchObject({
+      name: 'zapier',
+      mode: 'test',
+      scopes: ['reviews:read'],
+      organizationId: t.org.id,
+    });
     const list = await t.call('GET', '/api/v1/keys');
     expect(list.text).not.toContain(created.json.secret);
     expect(list.json.data.map((k: { name: string }) => k.name)).toContain('zapier');
@@ -24,13 +31,19 @@ describe('keys API', () => {
   it('lets the admin key issue keys for any organization', async () => {
     const t = setup();
     const other = t.otherOrg();
-    const created = await t.call('POST', '/api/v1/keys', { key: t.admin, body: { name: 'for other', organizationId: other.id } });
+    const created = await t.call('POST', '/api/v1/keys', {
+      key: t.admin,
+      body: { name: 'for other', organizationId: other.id },
+    });
     expect(created.json.organizationId).toBe(other.id);
     const me = await t.call('GET', '/api/v1/me', { key: created.json.secret });
     expect(me.json.organization.id).toBe(other.id);
     const forbidden = await t.call('POST', '/api/v1/keys', { body: { name: 'x', organizationId: other.id } });
     expect(forbidden.status).toBe(403);
-    const missing = await t.call('POST', '/api/v1/keys', { key: t.admin, body: { name: 'x', organizationId: 'org_missing' } });
+    const missing = await t.call('POST', '/api/v1/keys', {
+      key: t.admin,
+      body: { name: 'x', organizationId: 'org_missing' },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -40,7 +53,10 @@ describe('keys API', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.details)[0]).toMatch(/^scopes/);
     const other = t.otherOrg();
-    const theirs = await t.call('POST', '/api/v1/keys', { key: t.admin, body: { name: 'theirs', organizationId: other.id } });
+    const theirs = await t.call('POST', '/api/v1/keys', {
+      key: t.admin,
+      body: { name: 'theirs', organizationId: other.id },
+    });
     expect((await t.call('DELETE', `/api/v1/keys/${theirs.json.id}`)).status).toBe(404);
     expect((await t.call('GET', '/api/v1/me', { key: theirs.json.secret })).status).toBe(200);
   });

@@ -1,0 +1,123 @@
+import type { SentimentLabel } from '../domain/sentiment';
+import { type Db, sql } from './db';
+import { type Review, type ReviewRow, toReview } from './reviews';
+
+export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
+
+export type ReviewFilter = {
+  businessId?: string;
+  sources?: string[];
+  rating?: number;
+  minRating?: number;
+  maxRating?: number;
+  sentiment?: SentimentLabel;
+  /** Inclusive lower bound on publishedAt (ISO). */
+  publishedFrom?: string;
+  /** Exclusive upper bound on publishedAt (ISO). */
+  publishedBefore?: string;
+  showOnWidget?: boolean;
+  hidden?: boolean;
+  responded?: boolean;
+  /** Free text as the user typed it; turned into a safe FTS5 query. */
+  q?: string;
+  /** Reviews carrying every one of these tags. */
+  tags?: string[];
+};
+
+const ORDER_BY: Record<ReviewSort, string> = {
+  newest: 'published_at DESC, id DESC',
+  oldest: 'published_at ASC, id ASC',
+  highest: 'rating DESC, published_at DESC, id DESC',
+  lowest: 'rating ASC, published_at DESC, id DESC',
+};
+
+/**
+ * A user's search text as an FTS5 query that cannot be a syntax error: every word becomes a quoted
+ * string (so `"`, `*`, `NEAR(`, `-`, `AND`… are plain text), a trailing `*` on a word keeps prefix search.
+ * Returns undefined when the text holds no word at all.
+ */
+export function ftsQuery(text: string): string | undefined {
+  const terms: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    const prefix = /[\p{L}\p{N}]\*+$/u.test(raw);
+    const word = raw.match(/[\p{L}\p{N}\p{M}_]+/gu)?.join(' ');
+    if (!word) continue;
+    terms.push(`"${word.replaceAll('"', '""')}"${prefix ? '*' : ''}`);
+  }
+  return terms.length ? terms.slice(0, 32).join(' ') : undefined;
+}
+
+/** The WHERE clause and its arguments for a filter; undefined when the filter can match nothing. */
+function whereOf(organizationId: string, filter: ReviewFilter): { where: string; args: unknown[] } | undefined {
+  const conditions: string[] = [];
+  const args: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    args.push(...values);
+  };
+  // A business id already pins the organization (checked by the caller of whereOf), and leaving
+  // organization_id out lets COUNT and the page read only the business's index entries.
+  if (filter.businessId) add('business_id = ?', filter.businessId);
+  else add('organization_id = ?', organizationId);
+  if (filter.sources?.length) add(`source IN (${filter.sources.map(() => '?').join(', ')})`, ...filter.sources);
+  if (filter.rating !== undefined) add('rating = ?', filter.rating);
+  if (filter.minRating !== undefined) add('rating >= ?', filter.minRating);
+  if (filter.maxRating !== undefined) add('rating <= ?', filter.maxRating);
+  if (filter.sentiment) add('sentiment = ?', filter.sentiment);
+  if (filter.publishedFrom) add('published_at >= ?', filter.publishedFrom);
+  if (filter.publishedBefore) add('published_at < ?', filter.publishedBefore);
+  if (filter.showOnWidget !== undefined) add('show_on_widget = ?', filter.showOnWidget ? 1 : 0);
+  if (filter.hidden !== undefined) add('hidden = ?', filter.hidden ? 1 : 0);
+  if (filter.responded !== undefined) add(filter.responded ? 'reply IS NOT NULL' : 'reply IS NULL');
+  for (const tag of filter.tags ?? []) add('EXISTS (SELECT 1 FROM json_each(reviews.tags) WHERE value = ?)', tag);
+  if (filter.q !== undefined) {
+    const match = ftsQuery(filter.q);
+    if (!match) return undefined;
+    add('rowid IN (SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ?)', match);
+  }
+  return { where: conditions.join(' AND '), args };
+}
+
+/** One page of an organization's reviews matching `filter`, and how many match in all. */
+export function listReviews(
+  db: Db,
+  organizationId: string,
+  filter: ReviewFilter,
+  sort: ReviewSort,
+  page: { limit: number; offset: number },
+): { items: Review[]; total: number } {
+  if (filter.businessId) {
+    const owned = sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(
+      filter.businessId,
+      organizationId,
+    );
+    if (!owned) return { items: [], total: 0 };
+  }
+  const clause = whereOf(organizationId, filter);
+  if (!clause) return { items: [], total: 0 };
+  const rows = sql(
+    db,
+    `SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
+  ).all(...clause.args, page.limit, page.offset) as ReviewRow[];
+  return { items: rows.map(toReview), total: totalOf(db, clause, rows.length, page) };
+}
+
+/** A short page that is not past the end already tells the total; only otherwise is COUNT run. */
+function totalOf(db: Db, clause: { where: string; args: unknown[] }, found: number, page: { limit: number; offset: number }) {
+  if (found > 0 && found < page.limit) return page.offset + found;
+  if (found === 0 && page.offset === 0) return 0;
+  const { total } = sql(db, `SELECT count(*) AS total FROM reviews WHERE ${clause.where}`).get(...clause.args) as {
+    total: number;
+  };
+  return total;
+}
+
+/** The query plan SQLite picks for a filter: used by tests and the benchmark to guard index use. */
+export function explainListReviews(db: Db, organizationId: string, filter: ReviewFilter, sort: ReviewSort): string[] {
+  const clause = whereOf(organizationId, filter);
+  if (!clause) return [];
+  const plan = db
+    .prepare(`EXPLAIN QUERY PLAN SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT 25`)
+    .all(...clause.args) as Array<{ detail: string }>;
+  return plan.map((row) => row.detail);
+}
