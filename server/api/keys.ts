@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DEFAULT_SCOPES, SCOPES } from '../domain/scopes';
+import { requireScope } from '../http/auth';
 import type { AppDeps, AppEnv } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
@@ -60,6 +61,7 @@ function keyOwner(c: Context<AppEnv>, named?: string): string | null {
 export function keysApi(deps: AppDeps) {
   const app = newRouter();
   const present = (key: ApiKey) => key;
+  const keyManagers = [requireScope('keys:admin')];
 
   app.openapi(
     createRoute({
@@ -68,6 +70,7 @@ export function keysApi(deps: AppDeps) {
       tags,
       security,
       summary: 'List API keys',
+      middleware: keyManagers,
       request: { query: paginationQuery },
       responses: {
         200: jsonResponse(paginatedSchema(apiKeySchema), 'Keys (secrets are never listed)'),
@@ -88,6 +91,7 @@ export function keysApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Create an API key',
+      middleware: keyManagers,
       description: 'The response holds `secret`, shown this once; only its SHA-256 digest is stored.',
       request: { body: jsonBody(createKeyBody) },
       responses: {
@@ -120,6 +124,7 @@ export function keysApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Revoke an API key',
+      middleware: keyManagers,
       description: 'A revoked key answers 401 from then on.',
       request: { params },
       responses: { 200: jsonResponse(apiKeySchema, 'Revoked'), ...errorResponses },
