@@ -8,6 +8,7 @@ import { organizationsApi } from './api/organizations';
 import { sourcesApi } from './api/sources';
 import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
+import { accessLog } from './http/access-log';
 import { apiKeyAuth } from './http/auth';
 import type { AppDeps, AppEnv } from './http/context';
 import { ApiError, handleError, validationHook } from './http/errors';
@@ -37,6 +38,7 @@ export function createApp(options: CreateAppOptions) {
   app.onError(handleError(deps.logger));
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
   app.use('*', requestId());
+  app.use('*', accessLog(deps.logger));
 
   app.use(
     `${API_PREFIX}/*`,
