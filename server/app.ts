@@ -1,10 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
+import { analyticsApi } from './api/analytics';
 import { businessesApi } from './api/businesses';
+import { customersApi } from './api/customers';
+import { feedbackApi } from './api/feedback';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
+import { messagesApi } from './api/messages';
 import { organizationsApi } from './api/organizations';
+import { reviewRequestsApi } from './api/review-requests';
+import { reviewsApi } from './api/reviews';
 import { sourcesApi } from './api/sources';
 import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
@@ -19,6 +25,7 @@ import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
+import { widgetRoutes } from './pages/widget';
 import type { Db } from './store/db';
 
 export type CreateAppOptions = { db: Db; config?: Config; logger?: Logger; clock?: Clock };
@@ -67,6 +74,12 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
   app.route(API_PREFIX, sourcesApi());
+  app.route(API_PREFIX, reviewsApi(deps));
+  app.route(API_PREFIX, customersApi(deps));
+  app.route(API_PREFIX, reviewRequestsApi(deps));
+  app.route(API_PREFIX, feedbackApi(deps));
+  app.route(API_PREFIX, analyticsApi(deps));
+  app.route(API_PREFIX, messagesApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -88,6 +101,7 @@ export function createApp(options: CreateAppOptions) {
   });
 
   app.route('/', docsRoutes());
+  app.route('/', widgetRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;
 }

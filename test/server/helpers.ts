@@ -33,7 +33,9 @@ export function testClock(start = '2026-06-15T12:00:00.000Z') {
  * A fresh app on a fresh in-memory database with an admin key and one organization ("Acme") holding a
  * full-scope live key. `call()` sends JSON through `app.request()` with the org key unless told otherwise.
  */
-export function setup(options: Partial<CreateAppOptions> = {}) {
+export type TestClock = ReturnType<typeof testClock>;
+
+export function setup(options: Partial<Omit<CreateAppOptions, 'clock'>> & { clock?: TestClock } = {}) {
   const db = options.db ?? openMemoryDb();
   const clock = options.clock ?? testClock();
   const config = options.config ?? defaultConfig({ publicUrl: 'http://plaudit.test', rateLimit: 10_000 });

@@ -6,11 +6,12 @@ describe('API key authentication', () => {
   it('accepts the key as Bearer, x-api-key, and the Basic auth user name', async () => {
     const t = setup();
     const basic = Buffer.from(`${t.orgKey}:`).toString('base64');
-    for (const headers of [
+    const variants: Array<Record<string, string>> = [
       { authorization: `Bearer ${t.orgKey}` },
       { 'x-api-key': t.orgKey },
       { authorization: `Basic ${basic}` },
-    ]) {
+    ];
+    for (const headers of variants) {
       const res = await t.call('GET', '/api/v1/me', { key: null, headers });
       expect(res.status).toBe(200);
       expect(res.json.organization).toEqual({ id: t.org.id, name: 'Acme' });

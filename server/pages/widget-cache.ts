@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { subscribeReviewsChanged } from '../store/changes';
+import type { Db } from '../store/db';
+
+export type CachedDocument = { body: string; etag: string; at: number };
+
+// Review writes invalidate at once; the age limit only bounds staleness after business edits (name, archive),
+// which do not announce themselves. The entry cap bounds memory against crafted query strings.
+const MAX_AGE_MS = 5 * 60_000;
+const MAX_ENTRIES = 20_000;
+
+type Cache = { byBusiness: Map<string, Map<string, CachedDocument>>; size: number };
+
+const caches = new WeakMap<Db, Cache>();
+
+function cacheOf(db: Db): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    const created: Cache = { byBusiness: new Map(), size: 0 };
+    subscribeReviewsChanged(db, (businessId) => forget(created, businessId));
+    caches.set(db, created);
+    cache = created;
+  }
+  return cache;
+}
+
+function forget(cache: Cache, businessId: string): void {
+  cache.size -= cache.byBusiness.get(businessId)?.size ?? 0;
+  cache.byBusiness.delete(businessId);
+}
+
+/** A weak ETag from the body's bytes: the same document always gets the same tag, on any process. */
+export function etagOf(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** The cached widget document for (business, query), building and storing it on a miss. */
+export function cachedDocument(
+  db: Db,
+  businessId: string,
+  queryKey: string,
+  now: number,
+  build: () => string | null,
+) {
+  const cache = cacheOf(db);
+  const hit = cache.byBusiness.get(businessId)?.get(queryKey);
+  if (hit && now - hit.at < MAX_AGE_MS) return hit;
+  const body = build();
+  if (body === null) return null;
+  if (cache.size >= MAX_ENTRIES) clearWidgetCache(db);
+  const entry: CachedDocument = { body, etag: etagOf(body), at: now };
+  let perBusiness = cache.byBusiness.get(businessId);
+  if (!perBusiness) {
+    perBusiness = new Map();
+    cache.byBusiness.set(businessId, perBusiness);
+  }
+  if (!perBusiness.has(queryKey)) cache.size += 1;
+  perBusiness.set(queryKey, entry);
+  return entry;
+}
+
+/** Empties the widget cache of a database (benchmarks measure the cold path with it). */
+export function clearWidgetCache(db: Db): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  cache.byBusiness.clear();
+  cache.size = 0;
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, lists and `*` allowed). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === bare;
+  });
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { SOURCES, type WidgetData } from '../../widget/types';
+import type { AppDeps } from '../http/context';
+import { ApiError, errorResponse, validationError } from '../http/errors';
+import { getPublicBusiness } from '../store/businesses';
+import { listWidgetReviews, visibleReviewSummary, type WidgetFilter } from '../store/widget';
+import { cachedDocument, matchesEtag } from './widget-cache';
+import { ownerScript, widgetOwnerPage } from './widget-owner';
+import { widgetScriptHandler } from './widget-script';
+
+const filterSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  minRating: z.coerce.number().int().min(1).max(5).default(1),
+  sources: z
+    .string()
+    .optional()
+    .transform((value) => (value ? [...new Set(value.split(',').map((s) => s.trim()))].sort() : null))
+    .pipe(z.array(z.enum(SOURCES)).nullable()),
+});
+
+// Browsers and CDNs keep a document a minute, CDNs five, and may serve it stale for ten while they refetch.
+const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+/** The public widget surface: `/widget.js`, its data `/widget/v1/:businessId.json`, and the owner's `/widget` page. */
+export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {}): Hono {
+  const app = new Hono();
+  app.get('/widget.js', widgetScriptHandler(options.scriptPath));
+  app.get('/widget', widgetOwnerPage(deps));
+  app.get('/widget/owner.js', ownerScript);
+
+  app.use('/widget/v1/*', async function widgetCors(c, next) {
+    // Public read-only data: any site may read it, and no credentials are involved.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      c.header('Access-Control-Allow-Headers', 'If-None-Match');
+      c.header('Access-Control-Max-Age', '86400');
+      return c.body(null, 204);
+    }
+    await next();
+  });
+
+  app.get('/widget/v1/:file{[^/]+\\.json}', function widgetData(c) {
+    const businessId = c.req.param('file').slice(0, -'.json'.length);
+    const parsed = filterSchema.safeParse(c.req.query());
+    if (!parsed.success) return errorResponse(c, validationError(parsed.error, 'Invalid widget filter'));
+    const filter: WidgetFilter = parsed.data;
+    const queryKey = `${filter.limit}|${filter.minRating}|${filter.sources ?? ''}`;
+    const doc = cachedDocument(deps.db, businessId, queryKey, deps.clock().getTime(), () =>
+      buildDocument(deps, businessId, filter),
+    );
+    if (!doc) {
+      // Short, so a business created a moment later shows up soon.
+      c.header('Cache-Control', 'public, max-age=30');
+      return errorResponse(c, new ApiError('NOT_FOUND', 'Business not found'));
+    }
+    c.header('Cache-Control', CACHE_CONTROL);
+    c.header('ETag', doc.etag);
+    if (matchesEtag(c.req.header('If-None-Match'), doc.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(doc.body);
+  });
+  return app;
+}
+
+function buildDocument(deps: AppDeps, businessId: string, filter: WidgetFilter): string | null {
+  const business = getPublicBusiness(deps.db, businessId);
+  if (!business) return null;
+  const data: WidgetData = {
+    business: {
+      id: business.id,
+      name: business.name,
+      logoUrl: business.logoUrl,
+      brandColor: business.brandColor,
+      locale: business.locale,
+    },
+    summary: { ...visibleReviewSummary(deps.db, business.id), basis: 'all_visible_reviews' },
+    reviewLink: `${deps.config.publicUrl}/b/${encodeURIComponent(business.slug)}`,
+    reviews: listWidgetReviews(deps.db, business.id, filter),
+  };
+  return JSON.stringify(data);
+}
