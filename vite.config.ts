@@ -29,5 +29,5 @@ function bundle(name: 'widget' | 'landing', entry: string, emptyOutDir: boolean)
 export default defineConfig(({ mode }) =>
   mode === 'landing'
     ? bundle('landing', 'landing/client.ts', false)
-    : bundle('widget', 'widget/embed.ts', true),
+    : bundle('widget', 'widget/embed.ts', false),
 );

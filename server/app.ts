@@ -3,12 +3,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { analyticsApi } from './api/analytics';
 import { businessesApi } from './api/businesses';
+import { cardsApi } from './api/cards';
 import { customersApi } from './api/customers';
 import { feedbackApi } from './api/feedback';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
+import { webhooksApi } from './api/webhooks';
 import { organizationsApi } from './api/organizations';
+import { qrApi } from './api/qr';
 import { reviewRequestsApi } from './api/review-requests';
 import { reviewsApi } from './api/reviews';
 import { sourcesApi } from './api/sources';
@@ -24,7 +27,10 @@ import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
 import { docsRoutes } from './pages/docs';
+import { smsHookRoutes } from './pages/sms-hooks';
+import { unsubscribeRoutes } from './pages/unsubscribe';
 import { homeRoutes } from './pages/home';
+import { landingRoutes } from './pages/landing';
 import { widgetRoutes } from './pages/widget';
 import type { Db } from './store/db';
 
@@ -74,12 +80,15 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
   app.route(API_PREFIX, sourcesApi());
+  app.route(API_PREFIX, cardsApi(deps));
+  app.route(API_PREFIX, qrApi(deps));
   app.route(API_PREFIX, reviewsApi(deps));
   app.route(API_PREFIX, customersApi(deps));
   app.route(API_PREFIX, reviewRequestsApi(deps));
   app.route(API_PREFIX, feedbackApi(deps));
   app.route(API_PREFIX, analyticsApi(deps));
   app.route(API_PREFIX, messagesApi(deps));
+  app.route(API_PREFIX, webhooksApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -100,8 +109,11 @@ export function createApp(options: CreateAppOptions) {
     servers: [{ url: deps.config.publicUrl }],
   });
 
+  app.route('/', unsubscribeRoutes(deps));
+  app.route('/', smsHookRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes(deps));
+  app.route('/', landingRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;
 }

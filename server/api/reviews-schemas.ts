@@ -2,7 +2,14 @@ import { z } from '@hono/zod-openapi';
 import { reviewFieldShape } from '../domain/review-import';
 import { SOURCE_IDS } from '../domain/sources';
 import { paginationQuery } from '../http/pagination';
-import { booleanQuery } from './common-schemas';
+import type { Review } from '../store/reviews';
+import { booleanQuery, idParam } from './common-schemas';
+
+export const reviewTags = ['Reviews'];
+export const reviewParams = idParam('Review', 'rev_8fKx2LmQpZ4vNw7Y');
+
+/** A review as the API shows it: `responded` is derived from the reply. */
+export const presentReview = (review: Review) => ({ ...review, responded: review.reply !== null });
 
 const isoDateOrTime = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time' })
@@ -74,7 +81,7 @@ export const reviewSchema = z
     id: z.string().openapi({ example: 'rev_8fKx2LmQpZ4vNw7Y' }),
     organizationId: z.string(),
     businessId: z.string(),
-    source: z.enum(SOURCE_IDS),
+    source: z.string().openapi({ description: `One of ${SOURCE_IDS.join(', ')}`, example: 'google' }),
     externalId: z.string().nullable(),
     rating: z.number().int().min(1).max(5),
     title: z.string().nullable(),

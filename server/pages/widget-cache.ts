@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { subscribeReviewsChanged } from '../store/changes';
 import type { Db } from '../store/db';
 
-export type CachedDocument = { body: string; etag: string; at: number };
+export type CachedDocument = { body: string; bytes: Uint8Array<ArrayBuffer>; etag: string; at: number };
 
 // Review writes invalidate at once; the age limit only bounds staleness after business edits (name, archive),
 // which do not announce themselves. The entry cap bounds memory against crafted query strings.
@@ -48,7 +48,7 @@ export function cachedDocument(
   const body = build();
   if (body === null) return null;
   if (cache.size >= MAX_ENTRIES) clearWidgetCache(db);
-  const entry: CachedDocument = { body, etag: etagOf(body), at: now };
+  const entry: CachedDocument = { body, bytes: new TextEncoder().encode(body), etag: etagOf(body), at: now };
   let perBusiness = cache.byBusiness.get(businessId);
   if (!perBusiness) {
     perBusiness = new Map();

@@ -19,6 +19,8 @@ const filterSchema = z.object({
     .pipe(z.array(z.enum(SOURCES)).nullable()),
 });
 
+const DEFAULT_FILTER = filterSchema.safeParse({});
+
 // Browsers and CDNs keep a document a minute, CDNs five, and may serve it stale for ten while they refetch.
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
@@ -46,7 +48,8 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
 
   app.get('/widget/v1/:file{[^/]+\\.json}', function widgetData(c) {
     const businessId = c.req.param('file').slice(0, -'.json'.length);
-    const parsed = filterSchema.safeParse(c.req.query());
+    // Most embeds ask with no filter: skip parsing on that hot path.
+    const parsed = c.req.url.includes('?') ? filterSchema.safeParse(c.req.query()) : DEFAULT_FILTER;
     if (!parsed.success) return errorResponse(c, validationError(parsed.error, 'Invalid widget filter'));
     const filter: WidgetFilter = parsed.data;
     const queryKey = `${filter.limit}|${filter.minRating}|${filter.sources ?? ''}`;
@@ -62,7 +65,7 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     c.header('ETag', doc.etag);
     if (matchesEtag(c.req.header('If-None-Match'), doc.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(doc.body);
+    return c.body(doc.bytes);
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId, newPublicCode } from '../domain/ids';
 import { type Db, sql } from './db';
 
@@ -46,7 +46,13 @@ const toCard = (row: CardRow): Card => ({
   updatedAt: row.updated_at,
 });
 
-export type NewCards = { businessId: string; count: number; label?: string | null; labelPrefix?: string | null; staffMember?: string | null };
+export type NewCards = {
+  businessId: string;
+  count: number;
+  label?: string | null;
+  labelPrefix?: string | null;
+  staffMember?: string | null;
+};
 
 /** Creates `count` cards in one transaction; a batch with a prefix is labelled "Prefix 1" … "Prefix n". */
 export function createCards(db: Db, clock: Clock, organizationId: string, input: NewCards): Card[] {
@@ -61,7 +67,16 @@ export function createCards(db: Db, clock: Clock, organizationId: string, input:
     for (let i = 1; i <= input.count; i++) {
       const id = newId('card');
       const label = input.labelPrefix ? `${input.labelPrefix} ${i}` : (input.label ?? null);
-      insert.run(id, organizationId, input.businessId, newPublicCode(), label, input.staffMember ?? null, now, now);
+      insert.run(
+        id,
+        organizationId,
+        input.businessId,
+        newPublicCode(),
+        label,
+        input.staffMember ?? null,
+        now,
+        now,
+      );
       ids.push(id);
     }
   })();
@@ -69,7 +84,9 @@ export function createCards(db: Db, clock: Clock, organizationId: string, input:
 }
 
 export function getCard(db: Db, organizationId: string, id: string): Card | undefined {
-  const row = sql(db, 'SELECT * FROM cards WHERE id = ? AND organization_id = ?').get(id, organizationId) as CardRow | undefined;
+  const row = sql(db, 'SELECT * FROM cards WHERE id = ? AND organization_id = ?').get(id, organizationId) as
+    | CardRow
+    | undefined;
   return row && toCard(row);
 }
 
@@ -95,19 +112,40 @@ export function listCards(
   const where = `organization_id = ? AND (? IS NULL OR business_id = ?) AND (? IS NULL OR active = ?)
     AND (? IS NULL OR staff_member = ?)`;
   const active = filter.active === undefined ? null : filter.active ? 1 : 0;
-  const args = [organizationId, filter.businessId ?? null, filter.businessId ?? null, active, active, filter.staffMember ?? null, filter.staffMember ?? null];
+  const args = [
+    organizationId,
+    filter.businessId ?? null,
+    filter.businessId ?? null,
+    active,
+    active,
+    filter.staffMember ?? null,
+    filter.staffMember ?? null,
+  ];
   const rows = sql(db, `SELECT * FROM cards WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`).all(
     ...args,
     page.limit,
     page.offset,
   ) as CardRow[];
-  const { total } = sql(db, `SELECT count(*) AS total FROM cards WHERE ${where}`).get(...args) as { total: number };
+  const { total } = sql(db, `SELECT count(*) AS total FROM cards WHERE ${where}`).get(...args) as {
+    total: number;
+  };
   return { items: rows.map(toCard), total };
 }
 
-export type CardPatch = { label?: string | null; staffMember?: string | null; businessId?: string; active?: boolean };
+export type CardPatch = {
+  label?: string | null;
+  staffMember?: string | null;
+  businessId?: string;
+  active?: boolean;
+};
 
-export function updateCard(db: Db, clock: Clock, organizationId: string, id: string, patch: CardPatch): Card | undefined {
+export function updateCard(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  patch: CardPatch,
+): Card | undefined {
   const current = getCard(db, organizationId, id);
   if (!current) return undefined;
   sql(

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 
@@ -51,8 +51,14 @@ export function updateRatedEvent(db: Db, visitId: string, rating: number): void 
 }
 
 /** Events of one visit, oldest first (tests and support). */
-export function listVisitEvents(db: Db, visitId: string): Array<{ type: EventType; rating: number | null; platform: string | null }> {
-  return sql(db, 'SELECT type, rating, platform FROM events WHERE visit_id = ? ORDER BY created_at, rowid').all(visitId) as Array<{
+export function listVisitEvents(
+  db: Db,
+  visitId: string,
+): Array<{ type: EventType; rating: number | null; platform: string | null }> {
+  return sql(
+    db,
+    'SELECT type, rating, platform FROM events WHERE visit_id = ? ORDER BY created_at, rowid',
+  ).all(visitId) as Array<{
     type: EventType;
     rating: number | null;
     platform: string | null;

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 

@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { type Db, sql } from './db';
 
 export type LandingRequest = {
@@ -18,7 +18,14 @@ export function findRequestByCode(db: Db, code: string): LandingRequest | undefi
      FROM review_requests r LEFT JOIN customers c ON c.id = r.customer_id AND c.deleted_at IS NULL
      WHERE r.code = ?`,
   ).get(code) as
-    | { id: string; organization_id: string; business_id: string; status: string; created_at: string; customer_name: string | null }
+    | {
+        id: string;
+        organization_id: string;
+        business_id: string;
+        status: string;
+        created_at: string;
+        customer_name: string | null;
+      }
     | undefined;
   return (
     row && {
@@ -63,11 +70,17 @@ export function markRequestCompleted(db: Db, clock: Clock, requestId: string): b
 
 /** The rating a request's customer gave (the latest one, if they changed it). */
 export function setRequestRating(db: Db, clock: Clock, requestId: string, rating: number): void {
-  sql(db, 'UPDATE review_requests SET rating = ?, updated_at = ? WHERE id = ?').run(rating, isoNow(clock), requestId);
+  sql(db, 'UPDATE review_requests SET rating = ?, updated_at = ? WHERE id = ?').run(
+    rating,
+    isoNow(clock),
+    requestId,
+  );
 }
 
 /** The customer a request was sent to (a testimonial from its link is theirs). */
 export function requestCustomerId(db: Db, requestId: string): string | null {
-  const row = sql(db, 'SELECT customer_id FROM review_requests WHERE id = ?').get(requestId) as { customer_id: string } | undefined;
+  const row = sql(db, 'SELECT customer_id FROM review_requests WHERE id = ?').get(requestId) as
+    | { customer_id: string }
+    | undefined;
   return row?.customer_id ?? null;
 }

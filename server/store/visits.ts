@@ -1,4 +1,4 @@
-import { isoNow, type Clock } from '../domain/clock';
+import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 
@@ -62,7 +62,17 @@ export function createVisit(db: Db, clock: Clock, input: NewVisit): Visit {
     db,
     `INSERT INTO visits (id, organization_id, business_id, origin, request_id, card_id, lang, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.organizationId, input.businessId, input.origin, input.requestId ?? null, input.cardId ?? null, input.lang, now, now);
+  ).run(
+    id,
+    input.organizationId,
+    input.businessId,
+    input.origin,
+    input.requestId ?? null,
+    input.cardId ?? null,
+    input.lang,
+    now,
+    now,
+  );
   return getVisit(db, id)!;
 }
 
@@ -77,9 +87,17 @@ export function setVisitRating(db: Db, clock: Clock, id: string, rating: number)
 }
 
 export function setVisitFeedback(db: Db, clock: Clock, id: string, feedbackId: string): void {
-  sql(db, 'UPDATE visits SET feedback_id = ?, updated_at = ? WHERE id = ?').run(feedbackId, isoNow(clock), id);
+  sql(db, 'UPDATE visits SET feedback_id = ?, updated_at = ? WHERE id = ?').run(
+    feedbackId,
+    isoNow(clock),
+    id,
+  );
 }
 
 export function setVisitTestimonial(db: Db, clock: Clock, id: string, reviewId: string): void {
-  sql(db, 'UPDATE visits SET testimonial_id = ?, updated_at = ? WHERE id = ?').run(reviewId, isoNow(clock), id);
+  sql(db, 'UPDATE visits SET testimonial_id = ?, updated_at = ? WHERE id = ?').run(
+    reviewId,
+    isoNow(clock),
+    id,
+  );
 }

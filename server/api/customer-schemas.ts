@@ -1,0 +1,96 @@
+import { z } from '@hono/zod-openapi';
+import { normalizePhone, PHONE_FORMAT_HINT } from '../domain/phone';
+import { paginationQuery } from '../http/pagination';
+import { booleanQuery } from './common-schemas';
+
+/** An email, trimmed and lowercased: how customers are matched. */
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }).max(254))
+  .openapi({ example: 'ana@example.com' });
+
+/** A phone number, normalized to E.164 (see domain/phone.ts for what is accepted). */
+export const phoneField = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) ctx.addIssue({ code: 'custom', message: PHONE_FORMAT_HINT });
+    return phone ?? '';
+  })
+  .openapi({
+    type: 'string',
+    example: '+14155550123',
+    description:
+      'E.164 or any `+`-prefixed international number (spaces, dashes, dots, parentheses ignored); also a 10-digit US/Canada number. Stored as E.164.',
+  });
+
+export const customerNameField = z.string().trim().min(1).max(200);
+
+const customerFields = {
+  name: customerNameField.nullable().optional(),
+  email: emailField.nullable().optional(),
+  phone: phoneField.nullable().optional(),
+  tags: z
+    .array(z.string().trim().min(1).max(50))
+    .max(20)
+    .transform((tags) => [...new Set(tags)])
+    .optional()
+    .openapi({ description: 'Up to 20 tags of up to 50 characters; replace the current ones' }),
+  notes: z.string().max(2000).nullable().optional(),
+  optOut: z.boolean().optional().openapi({ description: '`true` stops every message to this customer' }),
+};
+
+export const createCustomerBody = z
+  .object(customerFields)
+  .strict()
+  .refine((c) => c.email || c.phone, { message: 'give an email or a phone', path: ['email'] })
+  .openapi('CreateCustomer');
+
+export const updateCustomerBody = z
+  .object(customerFields)
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'give at least one field to change' })
+  .openapi('UpdateCustomer');
+
+export const listCustomersQuery = paginationQuery.extend({
+  businessId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'Customers with a request, review or feedback at this business' }),
+  search: z.string().max(200).optional().openapi({ description: 'Part of the name, email or phone' }),
+  tags: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(50)).max(20))
+    .optional()
+    .openapi({ description: 'Comma-separated; customers carrying any of them', example: 'vip,regular' }),
+  optOut: booleanQuery.optional(),
+});
+
+export const customerSchema = z
+  .object({
+    id: z.string().openapi({ example: 'cust_3kTz9QwErTyUiOpA' }),
+    organizationId: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable().openapi({ description: 'E.164' }),
+    tags: z.array(z.string()),
+    notes: z.string().nullable(),
+    optOut: z.boolean(),
+    optedOutAt: z.string().nullable(),
+    invalid: z.boolean().openapi({ description: 'A message bounced or the number cannot receive' }),
+    invalidReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Customer');

@@ -1,0 +1,170 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireScope } from '../http/auth';
+import { type AppDeps, orgIdOf } from '../http/context';
+import { ApiError, notFound } from '../http/errors';
+import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
+import { newRouter } from '../http/router';
+import { getBusiness } from '../store/businesses';
+import { listCustomers } from '../store/customer-queries';
+import {
+  CustomerConflictError,
+  CustomerTakenError,
+  deleteCustomer,
+  getCustomer,
+  updateCustomer,
+  upsertCustomer,
+} from '../store/customers';
+import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import {
+  createCustomerBody,
+  customerSchema,
+  listCustomersQuery,
+  updateCustomerBody,
+} from './customer-schemas';
+
+const tags = ['Customers'];
+const params = idParam('Customer', 'cust_3kTz9QwErTyUiOpA');
+export const conflictResponse = { description: 'Conflict', content: errorResponses[400].content };
+
+/** Turns the customer store's uniqueness errors into 409s that say which customers collide. */
+export function customerConflict(error: unknown): never {
+  if (error instanceof CustomerConflictError) {
+    throw new ApiError('CONFLICT', 'The email and the phone belong to two different customers', {
+      email: `belongs to customer ${error.byEmail}`,
+      phone: `belongs to customer ${error.byPhone}`,
+    });
+  }
+  if (error instanceof CustomerTakenError) {
+    throw new ApiError('CONFLICT', error.message, { [error.field]: `belongs to customer ${error.otherId}` });
+  }
+  throw error;
+}
+
+/** `/customers`: the people a business invites; unique per organization by email and by phone. */
+export function customersApi(deps: AppDeps) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/customers',
+      tags,
+      security,
+      summary: 'List customers',
+      middleware: [requireScope('customers:read')],
+      request: { query: listCustomersQuery },
+      responses: {
+        200: jsonResponse(paginatedSchema(customerSchema), 'Customers, newest first'),
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const { page, perPage, ...filter } = c.req.valid('query');
+      if (filter.businessId && !getBusiness(deps.db, orgId, filter.businessId)) throw notFound('Business');
+      const { items, total } = listCustomers(deps.db, orgId, filter, pageWindow({ page, perPage }));
+      return c.json(paginated(items, total, { page, perPage }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/customers',
+      tags,
+      security,
+      summary: 'Create a customer (or update the one with the same email or phone)',
+      description:
+        'Email is matched case-insensitively and phone in E.164. A match is updated with the fields given and ' +
+        'answered 200; a new customer is 201. A match never lifts an opt-out, and a deleted customer comes back ' +
+        'still opted out. An email and a phone that belong to two different customers → 409.',
+      middleware: [requireScope('customers:write')],
+      request: { body: jsonBody(createCustomerBody) },
+      responses: {
+        200: jsonResponse(customerSchema, 'An existing customer, updated'),
+        201: jsonResponse(customerSchema, 'Created'),
+        409: conflictResponse,
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      try {
+        const { customer, created } = upsertCustomer(deps.db, deps.clock, orgIdOf(c), c.req.valid('json'));
+        return created ? c.json(customer, 201) : c.json(customer, 200);
+      } catch (error) {
+        customerConflict(error);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/customers/{id}',
+      tags,
+      security,
+      summary: 'Get a customer',
+      middleware: [requireScope('customers:read')],
+      request: { params },
+      responses: { 200: jsonResponse(customerSchema, 'The customer'), ...errorResponses },
+    }),
+    (c) => {
+      const customer = getCustomer(deps.db, orgIdOf(c), c.req.valid('param').id);
+      if (!customer) throw notFound('Customer');
+      return c.json(customer, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/customers/{id}',
+      tags,
+      security,
+      summary: 'Update a customer',
+      description:
+        '`tags` replace the current ones; `optOut: true` records when they opted out, `false` resumes messages.',
+      middleware: [requireScope('customers:write')],
+      request: { params, body: jsonBody(updateCustomerBody) },
+      responses: { 200: jsonResponse(customerSchema, 'Updated'), 409: conflictResponse, ...errorResponses },
+    }),
+    (c) => {
+      try {
+        const customer = updateCustomer(
+          deps.db,
+          deps.clock,
+          orgIdOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        );
+        if (!customer) throw notFound('Customer');
+        return c.json(customer, 200);
+      } catch (error) {
+        customerConflict(error);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/customers/{id}',
+      tags,
+      security,
+      summary: 'Delete a customer',
+      description:
+        'Soft delete: the customer disappears from the API but stays opted out, so the same email or phone is ' +
+        'never invited again (creating them again brings the record back, still opted out).',
+      middleware: [requireScope('customers:write')],
+      request: { params },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+    }),
+    (c) => {
+      if (!deleteCustomer(deps.db, deps.clock, orgIdOf(c), c.req.valid('param').id))
+        throw notFound('Customer');
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

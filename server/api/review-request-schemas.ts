@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import { paginationQuery } from '../http/pagination';
+import { customerNameField, emailField, phoneField } from './customer-schemas';
+import { dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
+
+const METHODS = ['sms', 'email', 'whatsapp'] as const;
+const STATUSES = ['pending', 'scheduled', 'sent', 'opened', 'completed', 'failed', 'suppressed'] as const;
+
+export const createReviewRequestBody = z
+  .object({
+    businessId: z.string().min(1).max(64).openapi({ example: 'biz_3kTz9QwErTyUiOpA' }),
+    customerName: customerNameField.optional().openapi({ example: 'Ana Silva' }),
+    customerEmail: emailField.optional(),
+    customerPhone: phoneField.optional(),
+    method: z
+      .enum(METHODS)
+      .openapi({ description: '`email` needs customerEmail; `sms` and `whatsapp` need customerPhone' }),
+    sendAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional().openapi({
+      description: 'Send later (must be in the future, within a year): the request is `scheduled`',
+    }),
+    suppressMessage: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Create the link but send nothing: the business shares `reviewLink` itself' }),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.method === 'email' && !body.customerEmail) {
+      ctx.addIssue({ code: 'custom', path: ['customerEmail'], message: 'required when method is email' });
+    }
+    if (body.method !== 'email' && !body.customerPhone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerPhone'],
+        message: `required when method is ${body.method}`,
+      });
+    }
+  })
+  .openapi('CreateReviewRequest');
+
+export const listReviewRequestsQuery = paginationQuery
+  .extend({
+    status: z.enum(STATUSES).optional(),
+    method: z.enum(METHODS).optional(),
+    businessId: z.string().min(1).max(64).optional(),
+    customerId: z.string().min(1).max(64).optional(),
+    ...dateRangeQuery('createdAt'),
+  })
+  .refine(rangeInOrder, rangeInOrderMessage);
+
+const customerSummary = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    optOut: z.boolean(),
+  })
+  .nullable()
+  .openapi({ description: 'null once the customer has been deleted' });
+
+export const reviewRequestSchema = z
+  .object({
+    id: z.string().openapi({ example: 'rr_3kTz9QwErTyUiOpA' }),
+    organizationId: z.string(),
+    businessId: z.string(),
+    customerId: z.string(),
+    customer: customerSummary,
+    method: z.enum(METHODS),
+    code: z.string().openapi({ example: 'h4Kp2LmQ9xZa' }),
+    reviewLink: z.string().openapi({ example: 'http://localhost:8787/r/h4Kp2LmQ9xZa' }),
+    status: z.enum(STATUSES),
+    sandbox: z.boolean().openapi({ description: 'Made with a sk_test_ key: no message is ever transmitted' }),
+    suppressMessage: z.boolean(),
+    sendAt: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    openedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    failedAt: z.string().nullable(),
+    failureReason: z.string().nullable(),
+    suppressedReason: z.string().nullable().openapi({ example: 'opted_out' }),
+    rating: z.number().int().nullable().openapi({ description: 'The rating given on the landing page' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ReviewRequest');

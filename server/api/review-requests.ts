@@ -1,0 +1,135 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireScope } from '../http/auth';
+import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
+import { ApiError, notFound } from '../http/errors';
+import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
+import { newRouter } from '../http/router';
+import { getBusiness } from '../store/businesses';
+import { getCustomer } from '../store/customers';
+import { listReviewRequests } from '../store/review-request-queries';
+import { createReviewRequest, getReviewRequest, type ReviewRequest } from '../store/review-requests';
+import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { conflictResponse, customerConflict } from './customers';
+import { dateBounds } from './date-range-schemas';
+import {
+  createReviewRequestBody,
+  listReviewRequestsQuery,
+  reviewRequestSchema,
+} from './review-request-schemas';
+
+const tags = ['Review requests'];
+const params = idParam('Review request', 'rr_3kTz9QwErTyUiOpA');
+const YEAR_MS = 365 * 86_400_000;
+
+/** `/review-requests`: one invitation to review a business, with its `/r/:code` link and progress. */
+export function reviewRequestsApi(deps: AppDeps) {
+  const app = newRouter();
+  const present = (r: ReviewRequest) => ({ ...r, reviewLink: `${deps.config.publicUrl}/r/${r.code}` });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/review-requests',
+      tags,
+      security,
+      summary: 'Create a review request',
+      description:
+        'Finds or creates the customer (matched by email or phone, as `POST /customers`), draws the code and ' +
+        '`reviewLink`, and stores the request `pending` (`scheduled` with `sendAt`; `suppressed` when the ' +
+        'customer has opted out). With a `sk_test_` key the request is `sandbox`: no message is ever transmitted.',
+      middleware: [requireScope('requests:write')],
+      request: { body: jsonBody(createReviewRequestBody) },
+      responses: {
+        201: jsonResponse(reviewRequestSchema, 'Created'),
+        409: conflictResponse,
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const body = c.req.valid('json');
+      const business = getBusiness(deps.db, orgId, body.businessId);
+      if (!business) throw notFound('Business');
+      if (business.archivedAt) {
+        throw new ApiError('VALIDATION_ERROR', 'This business is archived', {
+          businessId: 'business is archived',
+        });
+      }
+      let sendAt: string | undefined;
+      if (body.sendAt) {
+        const at = new Date(body.sendAt).getTime();
+        const now = deps.clock().getTime();
+        if (at <= now || at > now + YEAR_MS) {
+          throw new ApiError('VALIDATION_ERROR', 'Request validation failed', {
+            sendAt: 'must be in the future and within a year',
+          });
+        }
+        sendAt = new Date(at).toISOString();
+      }
+      try {
+        const request = createReviewRequest(deps.db, deps.clock, orgId, {
+          businessId: business.id,
+          customer: { name: body.customerName, email: body.customerEmail, phone: body.customerPhone },
+          method: body.method,
+          sendAt,
+          suppressMessage: body.suppressMessage,
+          sandbox: isSandbox(c),
+        });
+        return c.json(present(request), 201);
+      } catch (error) {
+        customerConflict(error);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/review-requests',
+      tags,
+      security,
+      summary: 'List review requests',
+      middleware: [requireScope('requests:read')],
+      request: { query: listReviewRequestsQuery },
+      responses: {
+        200: jsonResponse(paginatedSchema(reviewRequestSchema), 'Review requests, newest first'),
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const { page, perPage, dateFrom, dateTo, ...filter } = c.req.valid('query');
+      if (filter.businessId && !getBusiness(deps.db, orgId, filter.businessId)) throw notFound('Business');
+      if (filter.customerId && !getCustomer(deps.db, orgId, filter.customerId)) throw notFound('Customer');
+      const { from, before } = dateBounds({ dateFrom, dateTo });
+      const { items, total } = listReviewRequests(
+        deps.db,
+        orgId,
+        { ...filter, createdFrom: from, createdBefore: before },
+        pageWindow({ page, perPage }),
+      );
+      return c.json(paginated(items.map(present), total, { page, perPage }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/review-requests/{id}',
+      tags,
+      security,
+      summary: 'Get a review request',
+      description: 'With the customer summary and the time of each step (sent, opened, completed, failed).',
+      middleware: [requireScope('requests:read')],
+      request: { params },
+      responses: { 200: jsonResponse(reviewRequestSchema, 'The review request'), ...errorResponses },
+    }),
+    (c) => {
+      const request = getReviewRequest(deps.db, orgIdOf(c), c.req.valid('param').id);
+      if (!request) throw notFound('Review request');
+      return c.json(present(request), 200);
+    },
+  );
+
+  return app;
+}

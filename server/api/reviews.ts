@@ -1,0 +1,131 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireScope } from '../http/auth';
+import { type AppDeps, orgIdOf } from '../http/context';
+import { ApiError, notFound } from '../http/errors';
+import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
+import { newRouter } from '../http/router';
+import { getBusiness } from '../store/businesses';
+import { type ReviewFilter, listReviews } from '../store/review-queries';
+import { findReviewByExternalId } from '../store/review-writes';
+import { createReview, getReview } from '../store/reviews';
+import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { registerReviewEdits } from './reviews-edit';
+import { registerReviewImport } from './reviews-import';
+import {
+  createReviewBody,
+  type ListReviewsQuery,
+  listReviewsQuery,
+  presentReview,
+  reviewParams,
+  reviewSchema,
+  reviewTags,
+} from './reviews-schemas';
+
+const DAY_MS = 86_400_000;
+
+/** Query parameters → store filter; a date-only `dateTo` includes that whole day. */
+function filterOf(query: ListReviewsQuery): ReviewFilter {
+  const { dateFrom, dateTo } = query;
+  let publishedBefore: string | undefined;
+  if (dateTo) {
+    const end = new Date(dateTo).getTime() + (dateTo.length === 10 ? DAY_MS : 1);
+    publishedBefore = new Date(end).toISOString();
+  }
+  return {
+    businessId: query.businessId,
+    sources: query.source,
+    rating: query.rating,
+    minRating: query.minRating,
+    maxRating: query.maxRating,
+    sentiment: query.sentiment,
+    publishedFrom: dateFrom && new Date(dateFrom).toISOString(),
+    publishedBefore,
+    showOnWidget: query.showOnWidget,
+    hidden: query.hidden,
+    responded: query.responded,
+    q: query.q,
+    tags: query.tags,
+  };
+}
+
+/** `/reviews`: list, read, create; edits, replies and import are registered from their own files. */
+export function reviewsApi(deps: AppDeps) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reviews',
+      tags: reviewTags,
+      security,
+      summary: 'List reviews',
+      description:
+        'Filters combine with AND. `q` searches title, content and author (each word must appear; `word*` ' +
+        'matches a prefix). A `businessId` of another organization is a 404.',
+      middleware: [requireScope('reviews:read')],
+      request: { query: listReviewsQuery },
+      responses: { 200: jsonResponse(paginatedSchema(reviewSchema), 'Reviews'), ...errorResponses },
+    }),
+    (c) => {
+      const query = c.req.valid('query');
+      const orgId = orgIdOf(c);
+      if (query.minRating && query.maxRating && query.minRating > query.maxRating) {
+        throw new ApiError('VALIDATION_ERROR', 'minRating is above maxRating', { minRating: 'must be ≤ maxRating' });
+      }
+      if (query.businessId && !getBusiness(deps.db, orgId, query.businessId)) throw notFound('Business');
+      const { items, total } = listReviews(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
+      return c.json(paginated(items.map(presentReview), total, query), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reviews/{id}',
+      tags: reviewTags,
+      security,
+      summary: 'Get a review',
+      middleware: [requireScope('reviews:read')],
+      request: { params: reviewParams },
+      responses: { 200: jsonResponse(reviewSchema, 'The review'), ...errorResponses },
+    }),
+    (c) => {
+      const review = getReview(deps.db, orgIdOf(c), c.req.valid('param').id);
+      if (!review) throw notFound('Review');
+      return c.json(presentReview(review), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reviews',
+      tags: reviewTags,
+      security,
+      summary: 'Create a review',
+      description: 'Sentiment, its score and keywords are computed from the title and content.',
+      middleware: [requireScope('reviews:write')],
+      request: { body: jsonBody(createReviewBody) },
+      responses: {
+        201: jsonResponse(reviewSchema, 'Created'),
+        409: { ...errorResponses[404], description: 'A review with this business, source and externalId exists' },
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const input = c.req.valid('json');
+      if (!getBusiness(deps.db, orgId, input.businessId)) throw notFound('Business');
+      if (input.externalId && findReviewByExternalId(deps.db, orgId, { ...input, externalId: input.externalId })) {
+        throw new ApiError('CONFLICT', 'A review with this source and externalId already exists for the business', {
+          externalId: 'already imported',
+        });
+      }
+      return c.json(presentReview(createReview(deps.db, deps.clock, orgId, input)), 201);
+    },
+  );
+
+  registerReviewEdits(app, deps);
+  registerReviewImport(app, deps);
+  return app;
+}

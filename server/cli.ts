@@ -1,0 +1,3 @@
+import { runCli } from './cli/program';
+
+process.exitCode = await runCli(process.argv);

@@ -1,0 +1,150 @@
+import type { Clock } from '../domain/clock';
+import { feedbackType, isPositive, toFiveStars } from '../domain/gating';
+import type { Business } from '../store/businesses';
+import { recordCardTap } from '../store/cards';
+import { notifyReviewsChanged } from '../store/changes';
+import type { Db } from '../store/db';
+import { recordEvent, updateRatedEvent } from '../store/events';
+import { insertFeedback } from '../store/feedback-writes';
+import {
+  markRequestCompleted,
+  markRequestOpened,
+  requestCustomerId,
+  setRequestRating,
+} from '../store/request-progress';
+import { insertReview } from '../store/reviews';
+import {
+  createVisit,
+  getVisit,
+  type NewVisit,
+  setVisitFeedback,
+  setVisitRating,
+  setVisitTestimonial,
+  type Visit,
+} from '../store/visits';
+
+type Deps = { db: Db; clock: Clock };
+
+const eventBase = (visit: Visit) => ({
+  organizationId: visit.organizationId,
+  businessId: visit.businessId,
+  visitId: visit.id,
+  requestId: visit.requestId,
+  cardId: visit.cardId,
+});
+
+/** A person arrived: a new visit, the request marked opened (once ever), a card tap counted. */
+export function startVisit({ db, clock }: Deps, input: NewVisit): Visit {
+  return db.transaction(() => {
+    const visit = createVisit(db, clock, input);
+    const base = eventBase(visit);
+    if (visit.requestId) {
+      if (markRequestOpened(db, clock, visit.requestId)) recordEvent(db, clock, { ...base, type: 'opened' });
+    } else {
+      recordEvent(db, clock, { ...base, type: 'opened' });
+    }
+    if (visit.cardId) {
+      recordCardTap(db, clock, visit.cardId);
+      recordEvent(db, clock, { ...base, type: 'card_tapped' });
+    }
+    return visit;
+  })();
+}
+
+/** Records (or changes) the visit's rating; one `rated` event per visit follows the latest score. */
+export function rateVisit({ db, clock }: Deps, visit: Visit, rating: number): void {
+  db.transaction(() => {
+    setVisitRating(db, clock, visit.id, rating);
+    if (!recordEvent(db, clock, { ...eventBase(visit), type: 'rated', rating }))
+      updateRatedEvent(db, visit.id, rating);
+    if (visit.requestId) setRequestRating(db, clock, visit.requestId, rating);
+  })();
+}
+
+/** A platform button was followed: counted once per visit and platform; the request is completed. */
+export function clickPlatform({ db, clock }: Deps, visit: Visit, platform: string): void {
+  db.transaction(() => {
+    recordEvent(db, clock, { ...eventBase(visit), type: 'platform_clicked', platform, rating: visit.rating });
+    if (visit.requestId) markRequestCompleted(db, clock, visit.requestId);
+  })();
+}
+
+export type FeedbackInput = {
+  comments: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  consent: boolean;
+};
+
+/** Stores private feedback once per visit (a double submit finds it already there). */
+export function submitFeedback(
+  deps: Deps,
+  business: Business,
+  visit: Visit,
+  rating: number,
+  input: FeedbackInput,
+): void {
+  const { db, clock } = deps;
+  db.transaction(() => {
+    const fresh = getVisit(db, visit.id)!;
+    if (fresh.feedbackId) return;
+    if (fresh.rating === null) rateVisit(deps, fresh, rating);
+    const id = insertFeedback(db, clock, {
+      organizationId: visit.organizationId,
+      businessId: visit.businessId,
+      origin: visit.origin,
+      requestId: visit.requestId,
+      cardId: visit.cardId,
+      type: feedbackType(business.gating.scale),
+      score: rating,
+      comments: input.comments,
+      contactName: input.name,
+      contactEmail: input.email,
+      contactPhone: input.phone,
+      consentToContact: input.consent,
+    });
+    setVisitFeedback(db, clock, visit.id, id);
+    recordEvent(db, clock, { ...eventBase(visit), type: 'feedback_submitted', rating });
+    if (visit.requestId) markRequestCompleted(db, clock, visit.requestId);
+  })();
+}
+
+export type TestimonialInput = { text: string; displayName: string };
+
+/**
+ * A happy customer's words for the website: a `direct` review, hidden from the widget until the owner
+ * approves it, unless the business auto-publishes at or above this rating. Once per visit.
+ */
+export function submitTestimonial(
+  deps: Deps,
+  business: Business,
+  visit: Visit,
+  rating: number,
+  input: TestimonialInput,
+): boolean {
+  const { db, clock } = deps;
+  if (!isPositive(business.gating, rating)) return false;
+  const stars = toFiveStars(business.gating.scale, rating);
+  const autoMin = business.testimonials.autoPublishMinRating;
+  const created = db.transaction(() => {
+    const fresh = getVisit(db, visit.id)!;
+    if (fresh.testimonialId) return false;
+    if (fresh.rating === null) rateVisit(deps, fresh, rating);
+    const review = insertReview(db, clock, visit.organizationId, {
+      businessId: visit.businessId,
+      source: 'direct',
+      rating: stars,
+      content: input.text,
+      authorName: input.displayName,
+      showOnWidget: autoMin !== null && stars >= autoMin,
+      tags: ['testimonial'],
+      customerId: visit.requestId ? requestCustomerId(db, visit.requestId) : null,
+    });
+    setVisitTestimonial(db, clock, visit.id, review.id);
+    recordEvent(db, clock, { ...eventBase(visit), type: 'testimonial_submitted', rating });
+    return true;
+  })();
+  if (created) notifyReviewsChanged(db, visit.businessId);
+  return created;
+}

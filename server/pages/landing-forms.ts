@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Strings } from '../../landing/i18n/en';
+
+type ErrorKey = keyof Strings & `error${string}`;
+
+const required = (max: number) =>
+  z
+    .string()
+    .max(max, 'errorTooLong' satisfies ErrorKey)
+    .refine((value) => value.trim().length > 0, 'errorRequired' satisfies ErrorKey);
+const optional = (max: number) =>
+  z
+    .string()
+    .max(max, 'errorTooLong' satisfies ErrorKey)
+    .optional()
+    .transform((value) => (value?.trim() ? value : null));
+
+const email = z
+  .string()
+  .trim()
+  .max(254, 'errorTooLong' satisfies ErrorKey)
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || z.email().safeParse(value).success, 'errorEmail' satisfies ErrorKey);
+
+// Lenient on formatting (spaces, dashes, brackets), strict on substance: 6 to 15 digits (E.164's maximum).
+const phone = z
+  .string()
+  .trim()
+  .max(40, 'errorTooLong' satisfies ErrorKey)
+  .optional()
+  .transform((value) => value || null)
+  .refine(
+    (value) => value === null || (/^\+?[0-9 ().-]+$/.test(value) && /^(\D*\d){6,15}\D*$/.test(value)),
+    'errorPhone' satisfies ErrorKey,
+  );
+
+/** Customers' text is kept exactly as typed; only emptiness and length are judged. */
+export const feedbackForm = z.object({
+  comments: required(5000),
+  name: optional(200),
+  email,
+  phone,
+  consent: z
+    .string()
+    .optional()
+    .transform((value) => value === 'yes'),
+});
+
+export const testimonialForm = z.object({
+  text: required(2000),
+  displayName: required(80),
+  consent: z.preprocess(
+    (value) => value ?? '',
+    z.string().refine((value) => value === 'yes', 'errorConsent' satisfies ErrorKey),
+  ),
+});
+
+/** `rating` as posted by a form or by the island's fetch. */
+export const ratingField = z.object({ rating: z.coerce.number().int() });
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+/** Parses a form body; each failing field maps to a translated message. */
+export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, string>, t: Strings): FormResult<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    const key = issue.message as keyof Strings;
+    errors[field] ??= key in t ? t[key] : t.errorRequired;
+  }
+  return { ok: false, errors };
+}
+
+/** Only string fields of a urlencoded or multipart body (files are never expected here). */
+export function textFields(body: Record<string, unknown>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+  return fields;
+}

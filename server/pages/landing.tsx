@@ -1,0 +1,315 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { type Language, languageOf, pickLanguage } from '../../landing/i18n/languages';
+import { isValidScore } from '../domain/gating';
+import type { AppDeps, AppEnv } from '../http/context';
+import { clientIp } from '../http/rate-limit';
+import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/businesses';
+import { findCardByCode } from '../store/cards';
+import { findRequestByCode } from '../store/request-progress';
+import { getVisit, type NewVisit, type Visit } from '../store/visits';
+import { clickPlatform, rateVisit, startVisit, submitFeedback, submitTestimonial } from './landing-actions';
+import { loadLandingAsset } from './landing-asset';
+import { feedbackForm, parseForm, ratingField, testimonialForm, textFields } from './landing-forms';
+import {
+  flowProps,
+  type PageContext,
+  platformKeys,
+  renderFlowPage,
+  renderNotFoundPage,
+  renderPreviewPage,
+  renderThanksPage,
+} from './landing-view';
+import { createCounter, isCrossSitePost } from './public-guards';
+import { isPreviewRobot } from './robots';
+import { newNonce, setLandingHeaders } from './security-headers';
+
+type LandingEnv = { Variables: AppEnv['Variables'] & { nonce: string } };
+
+/** A request link stops working this long after it was created (unknown and expired look the same). */
+export const REQUEST_LINK_DAYS = 180;
+/** A reload or a back-and-forth within this time is the same visit, not a new tap or open. */
+const VISIT_COOKIE_SECONDS = 30 * 60;
+const VISIT_COOKIE = 'pl_visit';
+
+/** The customer-facing routes: `/r/:code`, `/t/:code`, `/b/:slug`, the visit steps and form posts, `/go/…`. */
+export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {}) {
+  const app = new Hono<LandingEnv>();
+  const asset = loadLandingAsset(options.assetPath);
+  const script = asset ? `/assets/landing.js?v=${asset.version}` : null;
+  const misses = createCounter(deps.config.publicRateLimit, 60_000, deps.clock);
+  const posts = createCounter(deps.config.publicRateLimit, 60_000, deps.clock);
+  const ip = (c: Context) => clientIp(c, deps.config.trustProxy);
+  const secure = deps.config.publicUrl.startsWith('https:');
+
+  app.get('/assets/landing.js', (c) => {
+    if (!asset) return c.text('Not built: run npm run build', 404);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('ETag', asset.etag);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    return c.body(asset.body);
+  });
+
+  app.use('/r/*', pageHeaders);
+  app.use('/t/*', pageHeaders);
+  app.use('/b/*', pageHeaders);
+  app.use('/v/*', pageHeaders);
+  app.use('/go/*', pageHeaders);
+  app.use('/v/*', async function guardPosts(c, next) {
+    if (c.req.method !== 'POST') return next();
+    const language = pickLanguage({
+      query: c.req.query('lang'),
+      acceptLanguage: c.req.header('accept-language'),
+    });
+    if (isCrossSitePost(c, deps.config.publicUrl))
+      return notFound(c, language, 403, { message: language.strings.notFoundHeading });
+    if (!posts.hit(ip(c))) return tooMany(c, language);
+    await next();
+  });
+
+  const pageOf = (c: Context<LandingEnv>, language: Language): PageContext => ({
+    language,
+    nonce: c.get('nonce'),
+    script,
+  });
+
+  function notFound(c: Context<LandingEnv>, language: Language, status: 403 | 404 = 404, options = {}) {
+    return c.html(renderNotFoundPage(pageOf(c, language), options), status);
+  }
+
+  function tooMany(c: Context<LandingEnv>, language: Language) {
+    c.header('Retry-After', '60');
+    return c.html(renderNotFoundPage(pageOf(c, language), { message: language.strings.tooMany }), 429);
+  }
+
+  /** A code that leads nowhere counts against the caller's IP; past the limit every lookup is refused. */
+  function miss(c: Context<LandingEnv>, business?: Business, link?: { name: string; href: string }) {
+    const language = pickLanguage({
+      query: c.req.query('lang'),
+      acceptLanguage: c.req.header('accept-language'),
+      businessLocale: business?.locale,
+    });
+    misses.hit(ip(c));
+    return notFound(c, language, 404, link ? { business: link } : {});
+  }
+
+  function entry(
+    c: Context<LandingEnv>,
+    business: Business,
+    visit: Omit<NewVisit, 'lang'>,
+    greeting: string | null,
+  ) {
+    const language = pickLanguage({
+      query: c.req.query('lang'),
+      acceptLanguage: c.req.header('accept-language'),
+      businessLocale: business.locale,
+    });
+    const page = pageOf(c, language);
+    if (isPreviewRobot(c)) {
+      return c.html(
+        renderPreviewPage(
+          page,
+          business,
+          flowProps({ business, token: '', language, greeting, rating: null }),
+        ),
+      );
+    }
+    const current = reusableVisit(c, visit);
+    const started = current ?? startVisit(deps, { ...visit, lang: language.lang });
+    setCookie(c, VISIT_COOKIE, started.id, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      maxAge: VISIT_COOKIE_SECONDS,
+    });
+    const rating = c.req.query('rate') ? null : started.rating;
+    return c.html(
+      renderFlowPage(page, business, flowProps({ business, token: started.id, language, greeting, rating })),
+    );
+  }
+
+  function reusableVisit(c: Context, wanted: Omit<NewVisit, 'lang'>): Visit | undefined {
+    const id = getCookie(c, VISIT_COOKIE);
+    const visit = id ? getVisit(deps.db, id) : undefined;
+    if (!visit || visit.businessId !== wanted.businessId || visit.origin !== wanted.origin) return undefined;
+    if ((wanted.requestId ?? null) !== visit.requestId || (wanted.cardId ?? null) !== visit.cardId)
+      return undefined;
+    const age = deps.clock().getTime() - Date.parse(visit.createdAt);
+    return age < VISIT_COOKIE_SECONDS * 1000 ? visit : undefined;
+  }
+
+  app.get('/r/:code', (c) => {
+    if (misses.exceeded(ip(c)))
+      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+    const request = findRequestByCode(deps.db, c.req.param('code'));
+    const business = request && getPublicBusiness(deps.db, request.businessId);
+    const expired =
+      request && deps.clock().getTime() - Date.parse(request.createdAt) > REQUEST_LINK_DAYS * 86_400_000;
+    if (!request || !business || expired || request.status === 'suppressed') return miss(c);
+    const greeting = request.customerName?.trim().split(/\s+/)[0] || null;
+    return entry(
+      c,
+      business,
+      {
+        organizationId: business.organizationId,
+        businessId: business.id,
+        origin: 'request',
+        requestId: request.id,
+      },
+      greeting,
+    );
+  });
+
+  app.get('/t/:code', (c) => {
+    if (misses.exceeded(ip(c)))
+      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+    const card = findCardByCode(deps.db, c.req.param('code'));
+    const business = card && getPublicBusiness(deps.db, card.businessId);
+    if (!card || !business) return miss(c);
+    if (!card.active) return miss(c, business, { name: business.name, href: `/b/${business.slug}` });
+    return entry(
+      c,
+      business,
+      { organizationId: business.organizationId, businessId: business.id, origin: 'card', cardId: card.id },
+      null,
+    );
+  });
+
+  app.get('/b/:slug', (c) => {
+    if (misses.exceeded(ip(c)))
+      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+    const business = getBusinessBySlug(deps.db, c.req.param('slug'));
+    if (!business) return miss(c);
+    return entry(
+      c,
+      business,
+      { organizationId: business.organizationId, businessId: business.id, origin: 'business_link' },
+      null,
+    );
+  });
+
+  /** The visit behind a token, with its business and the language it settled on. */
+  function visitOf(c: Context<LandingEnv>) {
+    const visit = getVisit(deps.db, c.req.param('token') ?? '');
+    const business = visit && getPublicBusiness(deps.db, visit.businessId);
+    if (!visit || !business) return undefined;
+    const language = languageOf(visit.lang, c.req.query('lang'));
+    return { visit, business, language, page: pageOf(c, language) };
+  }
+
+  const backTo = (c: Context, visit: Visit) => {
+    const lang = c.req.query('lang');
+    return c.redirect(`/v/${visit.id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
+  };
+
+  app.get('/v/:token', (c) => {
+    if (misses.exceeded(ip(c)))
+      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+    const found = visitOf(c);
+    if (!found) return miss(c);
+    const { visit, business, language, page } = found;
+    const flow = flowProps({
+      business,
+      token: visit.id,
+      language,
+      greeting: null,
+      rating: c.req.query('rate') ? null : visit.rating,
+    });
+    if (flow.rating !== null && visit.feedbackId)
+      return c.html(renderThanksPage(page, business, flow, 'feedback'));
+    if (flow.rating !== null && visit.testimonialId)
+      return c.html(renderThanksPage(page, business, flow, 'testimonial'));
+    return c.html(renderFlowPage(page, business, flow));
+  });
+
+  app.post('/v/:token/rate', async (c) => {
+    const found = visitOf(c);
+    if (!found) return miss(c);
+    const { visit, business, language, page } = found;
+    const parsed = ratingField.safeParse(textFields(await c.req.parseBody()));
+    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    if (!parsed.success || !isValidScore(business.gating.scale, parsed.data.rating)) {
+      if (wantsJson) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
+      const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: null });
+      return c.html(renderFlowPage(page, business, flow), 400);
+    }
+    rateVisit(deps, visit, parsed.data.rating);
+    return wantsJson ? c.json({ ok: true }) : backTo(c, visit);
+  });
+
+  app.post('/v/:token/feedback', async (c) => {
+    const found = visitOf(c);
+    if (!found) return miss(c);
+    const { visit, business, language, page } = found;
+    const body = textFields(await c.req.parseBody());
+    if (body.website) return backTo(c, visit);
+    const rating = scoreOf(business, body.rating, visit.rating);
+    if (rating === null) return backTo(c, visit);
+    const form = parseForm(feedbackForm, body, language.strings);
+    if (!form.ok) {
+      const flow = flowProps({
+        business,
+        token: visit.id,
+        language,
+        greeting: null,
+        rating,
+        form: { kind: 'feedback', errors: form.errors, values: body },
+      });
+      return c.html(renderFlowPage(page, business, flow), 400);
+    }
+    submitFeedback(deps, business, visit, rating, form.value);
+    return backTo(c, visit);
+  });
+
+  app.post('/v/:token/testimonial', async (c) => {
+    const found = visitOf(c);
+    if (!found) return miss(c);
+    const { visit, business, language, page } = found;
+    const body = textFields(await c.req.parseBody());
+    if (body.website) return backTo(c, visit);
+    const rating = scoreOf(business, body.rating, visit.rating);
+    if (rating === null) return backTo(c, visit);
+    const form = parseForm(testimonialForm, body, language.strings);
+    if (!form.ok) {
+      const flow = flowProps({
+        business,
+        token: visit.id,
+        language,
+        greeting: null,
+        rating,
+        form: { kind: 'testimonial', errors: form.errors, values: body },
+      });
+      return c.html(renderFlowPage(page, business, flow), 400);
+    }
+    submitTestimonial(deps, business, visit, rating, form.value);
+    return backTo(c, visit);
+  });
+
+  app.get('/go/:token/:platform', (c) => {
+    const found = visitOf(c);
+    const link =
+      found && platformKeys(found.business).find(({ key }) => key === c.req.param('platform'))?.link;
+    if (!found || !link) return miss(c);
+    if (!isPreviewRobot(c)) clickPlatform(deps, found.visit, c.req.param('platform'));
+    return c.redirect(link.url, 302);
+  });
+
+  return app;
+}
+
+/** The score a post carries, else the one already recorded; null when neither is valid for the scale. */
+function scoreOf(business: Business, posted: string | undefined, recorded: number | null): number | null {
+  const score = posted !== undefined && posted !== '' ? Number(posted) : recorded;
+  return score !== null && isValidScore(business.gating.scale, score) ? score : null;
+}
+
+async function pageHeaders(c: Context<LandingEnv>, next: () => Promise<void>) {
+  const nonce = newNonce();
+  c.set('nonce', nonce);
+  setLandingHeaders(c, nonce);
+  await next();
+}

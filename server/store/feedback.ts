@@ -1,0 +1,151 @@
+import { type Clock, isoNow } from '../domain/clock';
+import { type Db, sql } from './db';
+
+export type FeedbackType = 'star' | 'nps' | 'thumbs';
+export type FeedbackStatus = 'new' | 'resolved';
+
+export type Feedback = {
+  id: string;
+  organizationId: string;
+  businessId: string;
+  requestId: string | null;
+  cardId: string | null;
+  customerId: string | null;
+  origin: 'request' | 'card' | 'business_link';
+  type: FeedbackType;
+  score: number;
+  comments: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  consentToContact: boolean;
+  status: FeedbackStatus;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type FeedbackRow = {
+  id: string;
+  organization_id: string;
+  business_id: string;
+  request_id: string | null;
+  card_id: string | null;
+  customer_id: string | null;
+  origin: Feedback['origin'];
+  type: FeedbackType;
+  score: number;
+  comments: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  consent_to_contact: number;
+  status: FeedbackStatus;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toFeedback(row: FeedbackRow): Feedback {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    businessId: row.business_id,
+    requestId: row.request_id,
+    cardId: row.card_id,
+    customerId: row.customer_id,
+    origin: row.origin,
+    type: row.type,
+    score: row.score,
+    comments: row.comments,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    consentToContact: row.consent_to_contact === 1,
+    status: row.status,
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type FeedbackFilter = {
+  businessId?: string;
+  type?: FeedbackType;
+  minScore?: number;
+  maxScore?: number;
+  status?: FeedbackStatus;
+  /** Inclusive lower bound on createdAt (ISO). */
+  createdFrom?: string;
+  /** Exclusive upper bound on createdAt (ISO). */
+  createdBefore?: string;
+};
+
+/** The WHERE clause for a filter, built from fixed fragments so each combination is one cached statement. */
+function whereOf(organizationId: string, filter: FeedbackFilter): { where: string; args: unknown[] } {
+  // With a business, `+` keeps the organization check but lets SQLite pick the business index.
+  const conditions = [filter.businessId ? '+organization_id = ?' : 'organization_id = ?'];
+  const args: unknown[] = [organizationId];
+  const add = (condition: string, value: unknown) => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    args.push(value);
+  };
+  add('business_id = ?', filter.businessId);
+  add('type = ?', filter.type);
+  add('score >= ?', filter.minScore);
+  add('score <= ?', filter.maxScore);
+  add('status = ?', filter.status);
+  add('created_at >= ?', filter.createdFrom);
+  add('created_at < ?', filter.createdBefore);
+  return { where: conditions.join(' AND '), args };
+}
+
+/** One page of the organization's private feedback matching `filter`, newest first, and the total. */
+export function listFeedback(
+  db: Db,
+  organizationId: string,
+  filter: FeedbackFilter,
+  page: { limit: number; offset: number },
+): { items: Feedback[]; total: number } {
+  const { where, args } = whereOf(organizationId, filter);
+  const rows = sql(
+    db,
+    `SELECT * FROM feedback WHERE ${where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
+  ).all(...args, page.limit, page.offset) as FeedbackRow[];
+  const { total } = sql(db, `SELECT count(*) AS total FROM feedback WHERE ${where}`).get(...args) as {
+    total: number;
+  };
+  return { items: rows.map(toFeedback), total };
+}
+
+export function getFeedback(db: Db, organizationId: string, id: string): Feedback | undefined {
+  const row = sql(db, 'SELECT * FROM feedback WHERE id = ? AND organization_id = ?').get(
+    id,
+    organizationId,
+  ) as FeedbackRow | undefined;
+  return row && toFeedback(row);
+}
+
+/** Sets the follow-up status and/or the owner's note (`null` clears it); undefined when there is no such feedback. */
+export function updateFeedback(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  input: { status?: FeedbackStatus; note?: string | null },
+): Feedback | undefined {
+  const current = getFeedback(db, organizationId, id);
+  if (!current) return undefined;
+  sql(
+    db,
+    'UPDATE feedback SET status = ?, note = ?, updated_at = ? WHERE id = ? AND organization_id = ?',
+  ).run(
+    input.status ?? current.status,
+    input.note !== undefined ? input.note : current.note,
+    isoNow(clock),
+    id,
+    organizationId,
+  );
+  return getFeedback(db, organizationId, id);
+}

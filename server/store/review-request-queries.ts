@@ -1,0 +1,61 @@
+import { type Db, sql } from './db';
+import {
+  REQUEST_SELECT,
+  type RequestMethod,
+  type RequestStatus,
+  type ReviewRequest,
+  type ReviewRequestRow,
+  toReviewRequest,
+} from './review-requests';
+
+export type ReviewRequestFilter = {
+  status?: RequestStatus;
+  method?: RequestMethod;
+  businessId?: string;
+  customerId?: string;
+  /** Inclusive lower bound on createdAt (ISO). */
+  createdFrom?: string;
+  /** Exclusive upper bound on createdAt (ISO). */
+  createdBefore?: string;
+};
+
+/** The WHERE clause for a filter, built from fixed fragments so each combination is one cached statement. */
+function whereOf(organizationId: string, filter: ReviewRequestFilter): { where: string; args: unknown[] } {
+  // With a business or customer, `+` keeps the organization check but lets SQLite pick the narrower index.
+  const conditions = [
+    filter.businessId || filter.customerId ? '+r.organization_id = ?' : 'r.organization_id = ?',
+  ];
+  const args: unknown[] = [organizationId];
+  const add = (condition: string, value: unknown) => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    args.push(value);
+  };
+  add('r.business_id = ?', filter.businessId);
+  add('r.customer_id = ?', filter.customerId);
+  add('r.status = ?', filter.status);
+  add('r.method = ?', filter.method);
+  add('r.created_at >= ?', filter.createdFrom);
+  add('r.created_at < ?', filter.createdBefore);
+  return { where: conditions.join(' AND '), args };
+}
+
+/** One page of the organization's review requests matching `filter`, newest first, and the total. */
+export function listReviewRequests(
+  db: Db,
+  organizationId: string,
+  filter: ReviewRequestFilter,
+  page: { limit: number; offset: number },
+): { items: ReviewRequest[]; total: number } {
+  const { where, args } = whereOf(organizationId, filter);
+  const rows = sql(
+    db,
+    `${REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?`,
+  ).all(...args, page.limit, page.offset) as ReviewRequestRow[];
+  const { total } = sql(db, `SELECT count(*) AS total FROM review_requests r WHERE ${where}`).get(
+    ...args,
+  ) as {
+    total: number;
+  };
+  return { items: rows.map(toReviewRequest), total };
+}

@@ -1,0 +1,292 @@
+import { type Clock, isoNow } from '../domain/clock';
+import { newId } from '../domain/ids';
+import { type Db, sql } from './db';
+
+export type WebhookEndpoint = {
+  id: string;
+  organizationId: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: string | null;
+  enabled: boolean;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type EndpointRow = {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  events: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  enabled: number;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toEndpoint(row: EndpointRow): WebhookEndpoint {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    url: row.url,
+    description: row.description,
+    events: JSON.parse(row.events) as string[],
+    secret: row.secret,
+    previousSecret: row.previous_secret,
+    previousSecretExpiresAt: row.previous_secret_expires_at,
+    enabled: row.enabled === 1,
+    disabledReason: row.disabled_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type EndpointFields = { url: string; description: string | null; events: string[]; enabled: boolean };
+
+/** Creates an endpoint with its signing secret. */
+export function insertEndpoint(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  f: EndpointFields,
+  secret: string,
+): WebhookEndpoint {
+  const id = newId('wh');
+  const now = isoNow(clock);
+  sql(
+    db,
+    `INSERT INTO webhook_endpoints (id, organization_id, url, description, events, secret, enabled, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, organizationId, f.url, f.description, JSON.stringify(f.events), secret, f.enabled ? 1 : 0, now, now);
+  return getEndpoint(db, organizationId, id)!;
+}
+
+/** An endpoint of the organization. */
+export function getEndpoint(db: Db, organizationId: string, id: string): WebhookEndpoint | undefined {
+  const row = sql(db, 'SELECT * FROM webhook_endpoints WHERE id = ? AND organization_id = ?').get(id, organizationId) as
+    | EndpointRow
+    | undefined;
+  return row && toEndpoint(row);
+}
+
+/** Replaces an endpoint's settings; re-enabling clears the reason it was disabled. */
+export function updateEndpoint(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  f: EndpointFields,
+): WebhookEndpoint | undefined {
+  const changed = sql(
+    db,
+    `UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, enabled = ?,
+       disabled_reason = CASE WHEN ? = 1 THEN NULL ELSE disabled_reason END, updated_at = ?
+     WHERE id = ? AND organization_id = ?`,
+  ).run(
+    f.url,
+    f.description,
+    JSON.stringify(f.events),
+    f.enabled ? 1 : 0,
+    f.enabled ? 1 : 0,
+    isoNow(clock),
+    id,
+    organizationId,
+  ).changes;
+  return changed ? getEndpoint(db, organizationId, id) : undefined;
+}
+
+/** A new secret; the old one keeps signing alongside it until `graceUntil`. */
+export function rotateEndpointSecret(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  secret: string,
+  graceUntil: string,
+): WebhookEndpoint | undefined {
+  const changed = sql(
+    db,
+    `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = ?, secret = ?, updated_at = ?
+     WHERE id = ? AND organization_id = ?`,
+  ).run(graceUntil, secret, isoNow(clock), id, organizationId).changes;
+  return changed ? getEndpoint(db, organizationId, id) : undefined;
+}
+
+/** Stops deliveries to an endpoint (a 410 Gone from the receiver). */
+export function disableEndpoint(db: Db, clock: Clock, id: string, reason: string): void {
+  sql(db, 'UPDATE webhook_endpoints SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?').run(
+    reason,
+    isoNow(clock),
+    id,
+  );
+}
+
+/** Deletes an endpoint and its delivery log. */
+export function deleteEndpoint(db: Db, organizationId: string, id: string): boolean {
+  return (
+    sql(db, 'DELETE FROM webhook_endpoints WHERE id = ? AND organization_id = ?').run(id, organizationId).changes > 0
+  );
+}
+
+/** One page of endpoints, newest first. */
+export function listEndpoints(
+  db: Db,
+  organizationId: string,
+  page: { limit: number; offset: number },
+): { items: WebhookEndpoint[]; total: number } {
+  const rows = sql(
+    db,
+    'SELECT * FROM webhook_endpoints WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+  ).all(organizationId, page.limit, page.offset) as EndpointRow[];
+  const { total } = sql(db, 'SELECT count(*) AS total FROM webhook_endpoints WHERE organization_id = ?').get(
+    organizationId,
+  ) as { total: number };
+  return { items: rows.map(toEndpoint), total };
+}
+
+/** The organization's enabled endpoints subscribed to `eventType` (or to every event with `*`). */
+export function endpointsFor(db: Db, organizationId: string, eventType: string): WebhookEndpoint[] {
+  return (
+    sql(
+      db,
+      `SELECT * FROM webhook_endpoints WHERE organization_id = ? AND enabled = 1
+         AND EXISTS (SELECT 1 FROM json_each(events) WHERE value IN (?, '*'))`,
+    ).all(organizationId, eventType) as EndpointRow[]
+  ).map(toEndpoint);
+}
+
+/** An endpoint by id, any organization (the worker's view). */
+export function getEndpointById(db: Db, id: string): WebhookEndpoint | undefined {
+  const row = sql(db, 'SELECT * FROM webhook_endpoints WHERE id = ?').get(id) as EndpointRow | undefined;
+  return row && toEndpoint(row);
+}
+
+export type WebhookDelivery = {
+  id: string;
+  organizationId: string;
+  endpointId: string;
+  eventType: string;
+  payload: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  createdAt: string;
+  updatedAt: string;
+};
+
+type DeliveryRow = {
+  id: string;
+  organization_id: string;
+  endpoint_id: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  created_at: string;
+  updated_at: string;
+};
+
+const toDelivery = (row: DeliveryRow): WebhookDelivery => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  endpointId: row.endpoint_id,
+  eventType: row.event_type,
+  payload: row.payload,
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Records one event for one endpoint; its id is the `webhook-id` every attempt carries. */
+export function insertDelivery(
+  db: Db,
+  clock: Clock,
+  d: { organizationId: string; endpointId: string; eventType: string; payload: string },
+): string {
+  const id = newId('msg');
+  const now = isoNow(clock);
+  sql(
+    db,
+    `INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_type, payload, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, d.organizationId, d.endpointId, d.eventType, d.payload, now, now);
+  return id;
+}
+
+/** A delivery by id, any organization (the worker's view). */
+export function getDeliveryById(db: Db, id: string): WebhookDelivery | undefined {
+  const row = sql(db, 'SELECT * FROM webhook_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
+  return row && toDelivery(row);
+}
+
+/** Sets a delivery's overall status. */
+export function setDeliveryStatus(db: Db, clock: Clock, id: string, status: WebhookDelivery['status']): void {
+  sql(db, 'UPDATE webhook_deliveries SET status = ?, updated_at = ? WHERE id = ?').run(status, isoNow(clock), id);
+}
+
+export type WebhookAttempt = {
+  attemptedAt: string;
+  statusCode: number | null;
+  latencyMs: number;
+  outcome: 'succeeded' | 'failed';
+  error: string | null;
+};
+
+/** Logs one attempt. */
+export function insertAttempt(db: Db, deliveryId: string, a: WebhookAttempt): void {
+  sql(
+    db,
+    `INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(deliveryId, a.attemptedAt, a.statusCode, a.latencyMs, a.outcome, a.error);
+}
+
+/** One page of an endpoint's deliveries, newest first, each with its attempts. */
+export function listDeliveries(
+  db: Db,
+  endpointId: string,
+  page: { limit: number; offset: number },
+): { items: Array<WebhookDelivery & { attempts: WebhookAttempt[] }>; total: number } {
+  const rows = sql(
+    db,
+    'SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+  ).all(endpointId, page.limit, page.offset) as DeliveryRow[];
+  const { total } = sql(db, 'SELECT count(*) AS total FROM webhook_deliveries WHERE endpoint_id = ?').get(
+    endpointId,
+  ) as { total: number };
+  const items = rows.map((row) => ({ ...toDelivery(row), attempts: attemptsOf(db, row.id) }));
+  return { items, total };
+}
+
+function attemptsOf(db: Db, deliveryId: string): WebhookAttempt[] {
+  return (
+    sql(
+      db,
+      'SELECT attempted_at, status_code, latency_ms, outcome, error FROM webhook_attempts WHERE delivery_id = ? ORDER BY id',
+    ).all(deliveryId) as Array<{
+      attempted_at: string;
+      status_code: number | null;
+      latency_ms: number;
+      outcome: 'succeeded' | 'failed';
+      error: string | null;
+    }>
+  ).map((a) => ({
+    attemptedAt: a.attempted_at,
+    statusCode: a.status_code,
+    latencyMs: a.latency_ms,
+    outcome: a.outcome,
+    error: a.error,
+  }));
+}
+
+/** A delivery of an endpoint, with its attempts. */
+export function getDelivery(db: Db, endpointId: string, id: string) {
+  const row = sql(db, 'SELECT * FROM webhook_deliveries WHERE id = ? AND endpoint_id = ?').get(id, endpointId) as
+    | DeliveryRow
+    | undefined;
+  return row && { ...toDelivery(row), attempts: attemptsOf(db, row.id) };
+}

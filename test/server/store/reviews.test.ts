@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../server/domain/clock';
+import { openMemoryDb } from '../../../server/store/db';
+import { createOrganization } from '../../../server/store/organizations';
+import { explainListReviews, ftsQuery, listReviews } from '../../../server/store/review-queries';
+import { deleteReview, importReviews, updateReview } from '../../../server/store/review-writes';
+import { getReview, insertReview } from '../../../server/store/reviews';
+
+function world() {
+  const db = openMemoryDb();
+  const org = createOrganization(db, systemClock, { name: 'A' });
+  const other = createOrganization(db, systemClock, { name: 'B' });
+  const now = new Date().toISOString();
+  const business = (id: string, organizationId: string) =>
+    db
+      .prepare('INSERT INTO businesses (id, organization_id, name, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, organizationId, id, id, now, now);
+  business('biz_a', org.id);
+  business('biz_b', other.id);
+  return { db, org, other };
+}
+
+describe('ftsQuery', () => {
+  it.each([
+    ['coffee', '"coffee"'],
+    ['great  coffee', '"great" "coffee"'],
+    ['croiss*', '"croiss"*'],
+    ['"', undefined],
+    ['*', undefined],
+    ['-', undefined],
+    ['NEAR(a b', '"NEAR a" "b"'],
+    ['-rude', '"rude"'],
+    ["don't", '"don t"'],
+    ['café', '"café"'],
+    ['a"b', '"a b"'],
+    ['', undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(ftsQuery(input)).toBe(expected);
+  });
+});
+
+describe('listReviews', () => {
+  it('returns nothing for a business of another organization', () => {
+    const { db, org, other } = world();
+    insertReview(db, systemClock, other.id, { businessId: 'biz_b', source: 'direct', rating: 5, authorName: 'x' });
+    const page = { limit: 25, offset: 0 };
+    expect(listReviews(db, org.id, { businessId: 'biz_b' }, 'newest', page)).toEqual({ items: [], total: 0 });
+    expect(listReviews(db, other.id, { businessId: 'biz_b' }, 'newest', page).total).toBe(1);
+    expect(listReviews(db, org.id, {}, 'newest', page).total).toBe(0);
+  });
+
+  it('counts correctly on a full page and past the end', () => {
+    const { db, org } = world();
+    for (let i = 0; i < 7; i++) insertReview(db, systemClock, org.id, { businessId: 'biz_a', source: 'direct', rating: 3, authorName: `a${i}` });
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 7, offset: 0 }).total).toBe(7);
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 6 })).toMatchObject({ total: 7 });
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 30 })).toEqual({ items: [], total: 7 });
+  });
+
+  it('reads a business’s newest page from its index, and the organization’s from the organization index', () => {
+    const { db, org } = world();
+    expect(explainListReviews(db, org.id, { businessId: 'biz_a' }, 'newest').join('\n')).toMatch(
+      /USING INDEX reviews_business_published/,
+    );
+    expect(explainListReviews(db, org.id, { businessId: 'biz_a' }, 'newest').join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(explainListReviews(db, org.id, {}, 'newest').join('\n')).toMatch(/USING INDEX reviews_organization_published/);
+    expect(explainListReviews(db, org.id, { businessId: 'biz_a', q: 'x' }, 'newest').join('\n')).toMatch(/reviews_fts/);
+  });
+});
+
+describe('review writes', () => {
+  it('re-derives sentiment on update and keeps other organizations out', () => {
+    const { db, org, other } = world();
+    const review = insertReview(db, systemClock, org.id, { businessId: 'biz_a', source: 'direct', rating: 5, authorName: 'a', content: 'Lovely' });
+    expect(updateReview(db, systemClock, other.id, review.id, { hidden: true })).toBeUndefined();
+    expect(deleteReview(db, other.id, review.id)).toBe(false);
+    const updated = updateReview(db, systemClock, org.id, review.id, { content: 'Horrible and awful' });
+    expect(updated).toMatchObject({ sentiment: 'negative', hidden: false });
+    expect(deleteReview(db, org.id, review.id)).toBe(true);
+    expect(getReview(db, org.id, review.id)).toBeUndefined();
+  });
+
+  it('imports in one transaction: a failing row rolls the whole batch back', () => {
+    const { db, org } = world();
+    const row = { businessId: 'biz_a', source: 'google', rating: 5, authorName: 'a' };
+    expect(() =>
+      importReviews(db, systemClock, org.id, [
+        { ...row, externalId: '1' },
+        { ...row, externalId: '2', rating: 9 },
+      ]),
+    ).toThrow();
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 10, offset: 0 }).total).toBe(0);
+    expect(importReviews(db, systemClock, org.id, [{ ...row, externalId: '1' }, { ...row, externalId: '1', rating: 4 }])).toEqual({
+      created: 1,
+      updated: 1,
+      skipped: 0,
+    });
+  });
+});
