@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
+import { compress } from 'hono/compress';
 import { analyticsApi } from './api/analytics';
 import { businessesApi } from './api/businesses';
 import { cardsApi } from './api/cards';
@@ -51,6 +52,9 @@ export function createApp(options: CreateAppOptions) {
   app.onError(handleError(deps.logger));
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
   app.use('*', requestId());
+  // Pages, widget data and API JSON go out gzip-compressed when the client accepts it (the 14 KB first-view
+  // budget of the landing page counts compressed bytes); small bodies are left alone.
+  app.use('*', compress({ threshold: 1024 }));
   app.use('*', accessLog(deps.logger));
 
   app.use(

@@ -104,6 +104,18 @@ describe('cross-cutting API behaviour', () => {
     expect(second.json.id).not.toBe(first.json.id);
   });
 
+  it('compresses larger responses for clients that accept gzip, and only those', async () => {
+    const t = setup();
+    for (let i = 0; i < 5; i++) await t.createBusiness({ name: `Shop ${i}` });
+    const gz = await t.app.request('/api/v1/businesses', {
+      headers: { authorization: `Bearer ${t.orgKey}`, 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const plain = await t.call('GET', '/api/v1/businesses');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.json.data).toHaveLength(5);
+  });
+
   it('never writes an API key into the logs', async () => {
     const lines: string[] = [];
     const sink = new Writable({
