@@ -3,6 +3,7 @@ import type { Clock } from './domain/clock';
 import { createApiKey, hasAdminKey } from './store/api-keys';
 import type { Db } from './store/db';
 import { seedDemo } from './store/demo-seed';
+import { hasOrganizations } from './store/organizations';
 
 export type BootstrapResult = {
   /** The admin key's secret, set only when it was generated now: print it once, it is never shown again. */
@@ -29,8 +30,7 @@ export function bootstrap(db: Db, clock: Clock, config: Config): BootstrapResult
       if (config.bootstrapKey) result.adminKeyFromEnvironment = true;
       else result.generatedAdminKey = created.secret;
     }
-    const empty = !db.prepare('SELECT 1 FROM organizations LIMIT 1').get();
-    if (config.demo && empty) result.demo = seedDemo(db, clock);
+    if (config.demo && !hasOrganizations(db)) result.demo = seedDemo(db, clock);
     return result;
   })();
 }

@@ -1,6 +1,7 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type PlatformSettings, type ReviewLink, reviewLinks } from '../domain/links';
+import { notifyBusinessChanged } from './changes';
 import { type Db, sql } from './db';
 
 export type GatingMode = 'soft' | 'off' | 'strict';
@@ -167,6 +168,7 @@ export function updateBusiness(
        send_window_end = ?, dedup_days = ?, updated_at = ?
      WHERE id = ? AND organization_id = ?`,
   ).run(...columns(fields), isoNow(clock), id, organizationId);
+  notifyBusinessChanged(db, id);
   return getBusiness(db, organizationId, id)!;
 }
 
@@ -252,6 +254,7 @@ export function archiveBusiness(
     db,
     'UPDATE businesses SET archived_at = coalesce(archived_at, ?), updated_at = ? WHERE id = ? AND organization_id = ?',
   ).run(now, now, id, organizationId);
+  notifyBusinessChanged(db, id);
   return getBusiness(db, organizationId, id);
 }
 

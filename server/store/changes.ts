@@ -4,7 +4,10 @@ type Listener = (businessId: string) => void;
 
 const listeners = new WeakMap<Db, Set<Listener>>();
 
-/** Registers a callback run after any write to a business's reviews (the widget cache listens). */
+/**
+ * Registers a callback run after any change to what the public sees of a business — its reviews, or the
+ * business itself (renamed, archived, deleted). The widget cache listens.
+ */
 export function subscribeReviewsChanged(db: Db, listener: Listener): () => void {
   let set = listeners.get(db);
   if (!set) {
@@ -19,3 +22,6 @@ export function subscribeReviewsChanged(db: Db, listener: Listener): () => void 
 export function notifyReviewsChanged(db: Db, businessId: string): void {
   for (const listener of listeners.get(db) ?? []) listener(businessId);
 }
+
+/** Store functions call this after committing a change to the business record itself. */
+export const notifyBusinessChanged = notifyReviewsChanged;

@@ -1,5 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
+import { notifyBusinessChanged } from './changes';
 import { type Db, sql } from './db';
 
 export type Organization = { id: string; name: string; createdAt: string; updatedAt: string };
@@ -58,5 +59,15 @@ export function updateOrganization(
 
 /** Deletes the organization and, by cascade, everything it owns. */
 export function deleteOrganization(db: Db, id: string): boolean {
-  return sql(db, 'DELETE FROM organizations WHERE id = ?').run(id).changes > 0;
+  const businesses = sql(db, 'SELECT id FROM businesses WHERE organization_id = ?').all(id) as Array<{
+    id: string;
+  }>;
+  const deleted = sql(db, 'DELETE FROM organizations WHERE id = ?').run(id).changes > 0;
+  for (const business of businesses) notifyBusinessChanged(db, business.id);
+  return deleted;
+}
+
+/** Whether any organization exists yet (first-run setup seeds the demo only into an empty database). */
+export function hasOrganizations(db: Db): boolean {
+  return !!sql(db, 'SELECT 1 FROM organizations LIMIT 1').get();
 }
