@@ -11,79 +11,13 @@ import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
 import { createApiKey } from '../server/store/api-keys';
 import { type Db, openDb } from '../server/store/db';
-import { createOrganization } from '../server/store/organizations';
 import { listReviews } from '../server/store/review-queries';
+import { prng, seedReviews } from './seed-reviews';
 
-const SOURCES = ['google', 'yelp', 'facebook', 'tripadvisor', 'trustpilot', 'direct'];
-const WORDS = ['great', 'coffee', 'slow', 'friendly', 'staff', 'cold', 'lovely', 'price', 'clean', 'rude', 'pastry', 'music'];
-
-/** A small deterministic PRNG so runs are comparable. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/**
- * Seeds one organization with `businesses` businesses and `reviews` reviews spread at random over them,
- * in one transaction with a prepared insert. To stay fast it bypasses the analyzer (a fixed sentiment),
- * builds the reviews indexes after the rows (a sort instead of a million random b-tree inserts), and
- * leaves the FTS index out: the measured list query does not read it.
- */
-function seed(db: Db, businesses: number, reviews: number) {
-  const org = createOrganization(db, systemClock, { name: 'Bench' });
-  const now = new Date().toISOString();
-  const random = prng(42);
-  const businessIds = Array.from({ length: businesses }, (_, i) => `biz_bench${String(i).padStart(6, '0')}`);
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' AND sql IS NOT NULL")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
-  for (const name of ['reviews_fts_insert', 'reviews_fts_update', 'reviews_fts_delete']) db.exec(`DROP TRIGGER ${name}`);
-  const insertBusiness = db.prepare(
-    'INSERT INTO businesses (id, organization_id, name, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertReview = db.prepare(
-    `INSERT INTO reviews (id, organization_id, business_id, source, external_id, rating, content, author_name,
-       published_at, show_on_widget, sentiment, sentiment_score, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const start = Date.parse('2021-01-01T00:00:00Z');
-  const span = Date.parse('2026-01-01T00:00:00Z') - start;
-  const cacheSize = db.pragma('cache_size', { simple: true });
-  db.pragma('cache_size = -1000000');
-  db.transaction(() => {
-    businessIds.forEach((id, i) => insertBusiness.run(id, org.id, `Business ${i}`, `bench-${i}`, now, now));
-    for (let i = 0; i < reviews; i++) {
-      const rating = 1 + Math.floor(random() * 5);
-      const words = Array.from({ length: 8 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-      insertReview.run(
-        `rev_bench${String(i).padStart(8, '0')}`,
-        org.id,
-        businessIds[Math.floor(random() * businesses)],
-        SOURCES[i % SOURCES.length],
-        `ext-${i}`,
-        rating,
-        words,
-        `Author ${i % 5000}`,
-        new Date(start + Math.floor(random() * span)).toISOString(),
-        rating >= 4 ? 1 : 0,
-        rating >= 4 ? 'positive' : rating <= 2 ? 'negative' : 'neutral',
-        0,
-        now,
-        now,
-      );
-    }
-    for (const index of indexes) db.exec(index.sql);
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma(`cache_size = ${Number(cacheSize)}`);
-  return { orgId: org.id, businessIds };
-}
-
-async function withServer<T>(fetch: (request: Request) => Response | Promise<Response>, run: (url: string) => Promise<T>) {
+async function withServer<T>(
+  fetch: (request: Request) => Response | Promise<Response>,
+  run: (url: string) => Promise<T>,
+) {
   const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -94,9 +28,14 @@ async function withServer<T>(fetch: (request: Request) => Response | Promise<Res
   }
 }
 
-type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuPerRequest: number };
 
+/**
+ * 50 connections for 5 s. Also reports the process CPU time per request (server and client share the
+ * process), which unlike req/s does not depend on how busy the rest of the machine is.
+ */
 async function load(url: string, path: () => string, headers: Record<string, string> = {}): Promise<Load> {
+  const cpuStart = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: 50,
@@ -110,10 +49,14 @@ async function load(url: string, path: () => string, headers: Record<string, str
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    cpuPerRequest: cpuMs(process.cpuUsage(cpuStart)) / Math.max(1, result.requests.total),
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 type Timing = { p50: number; p95: number; p99: number; cpuP95: number };
@@ -128,12 +71,16 @@ function timeQuery(times: number, run: () => unknown): Timing {
     const started = performance.now();
     run();
     wall.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
+    cpu.push(cpuMs(process.cpuUsage(cpuStart)));
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { p50: percentile(wall, 0.5), p95: percentile(wall, 0.95), p99: percentile(wall, 0.99), cpuP95: percentile(cpu, 0.95) };
+  return {
+    p50: percentile(wall, 0.5),
+    p95: percentile(wall, 0.95),
+    p99: percentile(wall, 0.99),
+    cpuP95: percentile(cpu, 0.95),
+  };
 }
 
 /** The store's review list at 1M reviews: the benchmarked business page, plus the heavier shapes for context. */
@@ -145,11 +92,38 @@ function timeStoreQueries(db: Db, orgId: string, businessIds: string[]) {
     `${name.padEnd(46)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  p99 ${ms(t.p99)}  (CPU p95 ${ms(t.cpuP95)})`;
   const business = () => listReviews(db, orgId, { businessId: pick() }, 'newest', firstPage);
   console.log(line('listReviews(businessId, newest, 25) ×2000', timeQuery(2000, business)));
-  console.log(line('  same, page 20 ×500', timeQuery(500, () => listReviews(db, orgId, { businessId: pick() }, 'newest', { limit: 25, offset: 475 }))));
-  console.log(line('  same, sort=highest ×500', timeQuery(500, () => listReviews(db, orgId, { businessId: pick() }, 'highest', firstPage))));
-  console.log(line('  same, minRating=4 ×500', timeQuery(500, () => listReviews(db, orgId, { businessId: pick(), minRating: 4 }, 'newest', firstPage))));
-  console.log(line('org-wide (1M rows), newest, 25 ×20', timeQuery(20, () => listReviews(db, orgId, {}, 'newest', firstPage))));
-  console.log(line('org-wide, sort=highest ×20', timeQuery(20, () => listReviews(db, orgId, {}, 'highest', firstPage))));
+  console.log(
+    line(
+      '  same, page 20 ×500',
+      timeQuery(500, () =>
+        listReviews(db, orgId, { businessId: pick() }, 'newest', { limit: 25, offset: 475 }),
+      ),
+    ),
+  );
+  console.log(
+    line(
+      '  same, sort=highest ×500',
+      timeQuery(500, () => listReviews(db, orgId, { businessId: pick() }, 'highest', firstPage)),
+    ),
+  );
+  console.log(
+    line(
+      '  same, minRating=4 ×500',
+      timeQuery(500, () => listReviews(db, orgId, { businessId: pick(), minRating: 4 }, 'newest', firstPage)),
+    ),
+  );
+  console.log(
+    line(
+      'org-wide (1M rows), newest, 25 ×20',
+      timeQuery(20, () => listReviews(db, orgId, {}, 'newest', firstPage)),
+    ),
+  );
+  console.log(
+    line(
+      'org-wide, sort=highest ×20',
+      timeQuery(20, () => listReviews(db, orgId, {}, 'highest', firstPage)),
+    ),
+  );
   db.pragma('mmap_size = 1073741824');
   console.log(line('listReviews(businessId…) with mmap_size=1GB ×2000', timeQuery(2000, business)));
   db.pragma('mmap_size = 0');
@@ -161,9 +135,16 @@ export async function benchApi(): Promise<void> {
   try {
     let started = performance.now();
     const db = openDb(join(dir, 'api.db'));
-    const { orgId, businessIds } = seed(db, 1000, 100_000);
-    console.log(`seeded 100k reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const { secret } = createApiKey(db, systemClock, { organizationId: orgId, name: 'bench', mode: 'live', scopes: ['reviews:read'] });
+    const { orgId, businessIds } = seedReviews(db, 1000, 100_000);
+    console.log(
+      `seeded 100k reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const { secret } = createApiKey(db, systemClock, {
+      organizationId: orgId,
+      name: 'bench',
+      mode: 'live',
+      scopes: ['reviews:read'],
+    });
     const random = prng(1);
     const business = () => businessIds[Math.floor(random() * businessIds.length)];
 
@@ -171,19 +152,25 @@ export async function benchApi(): Promise<void> {
     const bareLoad = await withServer(bare.fetch, (url) => load(url, () => '/'));
     const app = createApp({ db, config: defaultConfig({ rateLimit: 1_000_000_000 }) });
     const apiLoad = await withServer(app.fetch, (url) =>
-      load(url, () => `/api/v1/reviews?businessId=${business()}&perPage=25`, { authorization: `Bearer ${secret}` }),
+      load(url, () => `/api/v1/reviews?businessId=${business()}&perPage=25`, {
+        authorization: `Bearer ${secret}`,
+      }),
     );
     db.close();
     const row = (name: string, r: Load) =>
-      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`;
+      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}  CPU ${ms(r.cpuPerRequest)}/req`;
     console.log(row('bare Hono hello-world', bareLoad));
     console.log(row('GET /api/v1/reviews?businessId=…', apiLoad));
-    console.log(`API / bare throughput ratio: ${(apiLoad.rps / bareLoad.rps).toFixed(2)}`);
+    console.log(
+      `API / bare: throughput ${(apiLoad.rps / bareLoad.rps).toFixed(2)}, CPU per request ${(apiLoad.cpuPerRequest / bareLoad.cpuPerRequest).toFixed(1)}×`,
+    );
 
     started = performance.now();
     const big = openDb(join(dir, 'store.db'));
-    const bigSeed = seed(big, 1000, 1_000_000);
-    console.log(`seeded 1M reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const bigSeed = seedReviews(big, 1000, 1_000_000);
+    console.log(
+      `seeded 1M reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     timeStoreQueries(big, bigSeed.orgId, bigSeed.businessIds);
     big.close();
   } finally {

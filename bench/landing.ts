@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -7,9 +10,8 @@ import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
 import { newId, newPublicCode } from '../server/domain/ids';
 import { silentLogger } from '../server/logger';
-import { landingRoutes } from '../server/pages/landing';
 import { insertBusiness } from '../server/store/businesses';
-import { openMemoryDb } from '../server/store/db';
+import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
 
@@ -40,9 +42,22 @@ async function run(name: string, options: autocannon.Options): Promise<Result> {
   };
 }
 
-/** Bare Hono vs `GET /r/:code` (random among 10k) vs the feedback post, on loopback; rows counted after. */
+/**
+ * Bare Hono vs `GET /r/:code` (random among 10k) vs the feedback post, on loopback; rows counted after.
+ * The app is the one production serves (`createApp`, with its request id, access log, compression and
+ * error handling) over a SQLite file in WAL mode, so every acknowledged write went through a real commit.
+ */
 export async function benchLanding() {
-  const db = openMemoryDb();
+  const dir = mkdtempSync(join(tmpdir(), 'plaudit-bench-'));
+  try {
+    return await benchLandingIn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchLandingIn(dir: string) {
+  const db = openDb(join(dir, 'bench.db'));
   const clock = systemClock;
   const config = defaultConfig({ publicUrl: 'http://127.0.0.1', publicRateLimit: 100_000_000 });
   const org = createOrganization(db, clock, { name: 'Bench' });
@@ -101,7 +116,6 @@ export async function benchLanding() {
 
   const bare = new Hono().get('/', (c) => c.text('Hello Hono!'));
   const app = createApp({ db, config, logger: silentLogger, clock });
-  app.route('/', landingRoutes({ db, config, logger: silentLogger, clock }));
   const a = await listen(bare.fetch);
   const b = await listen(app.fetch);
   const headers = { 'user-agent': UA, 'accept-language': 'en' };
@@ -157,5 +171,6 @@ export async function benchLanding() {
   console.log(
     `feedback rows ${feedbackRows} for ${redirects} accepted posts (${post.total} sent; visits used ${Math.min(next, visits.length)})`,
   );
+  db.close();
   return { results, feedbackRows, acceptedPosts: redirects };
 }

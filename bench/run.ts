@@ -1,9 +1,10 @@
 import { benchApi } from './api';
+import { benchDelivery } from './delivery';
 import { benchLanding } from './landing';
 import { bundleSizes } from './sizes';
 import { benchWidget } from './widget';
 
-// `npm run bench [name…]`: every benchmark, or only those named (api, landing, widget, sizes).
+// `npm run bench [name…]`: every benchmark, or only those named (sizes, api, landing, widget, delivery).
 // Figures are printed, never asserted: these machines are shared, so compare ratios and medians.
 const benches: Record<string, () => Promise<unknown> | void> = {
   sizes: () => {
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<unknown> | void> = {
   api: benchApi,
   landing: benchLanding,
   widget: benchWidget,
+  delivery: benchDelivery,
 };
 
 const wanted = process.argv.slice(2);

@@ -5,10 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
+import { createApp } from '../server/app';
 import { defaultConfig } from '../server/config';
-import { handleError } from '../server/http/errors';
 import { silentLogger } from '../server/logger';
-import { widgetRoutes } from '../server/pages/widget';
 import { clearWidgetCache } from '../server/pages/widget-cache';
 import { type Db, openDb } from '../server/store/db';
 
@@ -58,7 +57,9 @@ function seed(db: Db): string[] {
   return ids;
 }
 
-async function listen(app: Hono): Promise<{ url: string; close: () => Promise<void> }> {
+async function listen(app: {
+  fetch: (req: Request) => Response | Promise<Response>;
+}): Promise<{ url: string; close: () => Promise<void> }> {
   return new Promise((done) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       done({
@@ -97,12 +98,8 @@ export async function benchWidget(): Promise<void> {
     const ids = seed(db);
     const bare = new Hono();
     bare.get('/', (c) => c.text('Hello Hono!'));
-    const widget = new Hono();
-    widget.onError(handleError(silentLogger));
-    widget.route(
-      '/',
-      widgetRoutes({ db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() }),
-    );
+    // The app production serves: request id, access log, compression and error handling included.
+    const widget = createApp({ db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() });
     const pick = () => `/widget/v1/${ids[Math.floor(Math.random() * ids.length)]}.json`;
 
     const bareServer = await listen(bare);

@@ -9,7 +9,11 @@ import { customersApi } from './api/customers';
 import { feedbackApi } from './api/feedback';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
+import { campaignsApi } from './api/campaigns';
+import { customerDataApi } from './api/customer-data';
 import { messagesApi } from './api/messages';
+import { templatesApi } from './api/templates';
+import { webhookActionsApi } from './api/webhook-actions';
 import { webhooksApi } from './api/webhooks';
 import { organizationsApi } from './api/organizations';
 import { qrApi } from './api/qr';
@@ -93,6 +97,10 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, analyticsApi(deps));
   app.route(API_PREFIX, messagesApi(deps));
   app.route(API_PREFIX, webhooksApi(deps));
+  app.route(API_PREFIX, webhookActionsApi(deps));
+  app.route(API_PREFIX, templatesApi(deps));
+  app.route(API_PREFIX, campaignsApi(deps));
+  app.route(API_PREFIX, customerDataApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

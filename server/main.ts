@@ -1,17 +1,17 @@
-import { CliError } from './cli/context';
 import { serveUntilSignal } from './cli/serve';
 import { ConfigError, loadConfig } from './config';
 
-/** Process entry: config → store → HTTP; SIGTERM/SIGINT finish in-flight requests and close the database. */
+/**
+ * Process entry (`npm start`): config → store → HTTP; SIGTERM/SIGINT finish in-flight requests and close
+ * the database. A start-up failure (bad variable, port in use, newer schema …) is one line and exit 1.
+ */
 async function main() {
   try {
     await serveUntilSignal(loadConfig());
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CliError) {
-      process.stderr.write(`plaudit: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`plaudit: ${error instanceof ConfigError ? '' : 'cannot start: '}${message}\n`);
+    process.exit(1);
   }
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
+import { startDeliveryWorker } from './delivery/worker';
 import type { Config } from './config';
 import { systemClock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
@@ -13,8 +14,8 @@ export type RunningServer = { url: string; db: Db; close(): Promise<void> };
 export const databasePath = (config: Config) => join(config.dataDir, 'plaudit.db');
 
 /**
- * Opens the store, runs first-run setup, and serves HTTP. `close()` stops accepting connections, lets
- * in-flight requests finish, then closes the database.
+ * Opens the store, runs first-run setup, serves HTTP and starts the outbox worker. `close()` stops accepting
+ * connections, lets in-flight requests and the delivery round in progress finish, then closes the database.
  */
 export async function startServer(
   config: Config,
@@ -35,6 +36,7 @@ export async function startServer(
     );
 
   const app = createApp({ db, config, logger, clock: systemClock });
+  const delivery = startDeliveryWorker({ db, config, logger, clock: systemClock });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -47,8 +49,13 @@ export async function startServer(
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
-        db.close();
-        resolve();
+        delivery
+          .stop()
+          .catch((error) => logger.error({ err: error }, 'delivery worker did not stop cleanly'))
+          .finally(() => {
+            db.close();
+            resolve();
+          });
       });
       // Idle keep-alive sockets would hold close() open; in-flight requests still complete.
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

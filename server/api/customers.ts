@@ -1,10 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { getBusiness } from '../store/businesses';
+import { eraseCustomer, findCustomerForData } from '../store/customer-data';
 import { listCustomers } from '../store/customer-queries';
 import {
   CustomerConflictError,
@@ -14,7 +15,7 @@ import {
   updateCustomer,
   upsertCustomer,
 } from '../store/customers';
-import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { booleanQuery, errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import {
   createCustomerBody,
   customerSchema,
@@ -154,14 +155,24 @@ export function customersApi(deps: AppDeps) {
       summary: 'Delete a customer',
       description:
         'Soft delete: the customer disappears from the API but stays opted out, so the same email or phone is ' +
-        'never invited again (creating them again brings the record back, still opted out).',
+        'never invited again (creating them again brings the record back, still opted out). With `?erase=true` ' +
+        'their personal data is removed everywhere instead, keeping only a hashed suppression entry.',
       middleware: [requireScope('customers:write')],
-      request: { params },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+      request: {
+        params,
+        query: z.object({ erase: booleanQuery.optional().openapi({ description: 'Erase personal data (GDPR)' }) }),
+      },
+      responses: { 204: { description: 'Deleted (or erased)' }, ...errorResponses },
     }),
     (c) => {
-      if (!deleteCustomer(deps.db, deps.clock, orgIdOf(c), c.req.valid('param').id))
-        throw notFound('Customer');
+      const orgId = orgIdOf(c);
+      const id = c.req.valid('param').id;
+      if (c.req.valid('query').erase) {
+        if (!findCustomerForData(deps.db, orgId, id)) throw notFound('Customer');
+        eraseCustomer(deps.db, deps.clock, orgId, id);
+        return c.body(null, 204);
+      }
+      if (!deleteCustomer(deps.db, deps.clock, orgId, id)) throw notFound('Customer');
       return c.body(null, 204);
     },
   );

@@ -19,7 +19,10 @@ const messageSchema = z
     campaignId: z.string().nullable(),
     step: z.number().int().openapi({ description: '0 for the first message, 1–3 for reminders' }),
     channel: z.enum(['email', 'sms', 'whatsapp']),
-    transport: z.string().nullable().openapi({ description: 'log, smtp, twilio or sandbox once it went out' }),
+    transport: z
+      .string()
+      .nullable()
+      .openapi({ description: 'log, smtp, twilio or sandbox once it went out' }),
     recipient: z.string().nullable(),
     subject: z.string().nullable(),
     text: z.string(),
@@ -86,7 +89,10 @@ export function messagesApi(deps: AppDeps) {
           sandbox: booleanQuery.optional(),
         }),
       },
-      responses: { 200: jsonResponse(paginatedSchema(messageSchema), 'Messages, newest first'), ...errorResponses },
+      responses: {
+        200: jsonResponse(paginatedSchema(messageSchema), 'Messages, newest first'),
+        ...errorResponses,
+      },
     }),
     (c) => {
       const query = c.req.valid('query');

@@ -22,6 +22,18 @@ export const createReviewRequestBody = z
       .boolean()
       .default(false)
       .openapi({ description: 'Create the link but send nothing: the business shares `reviewLink` itself' }),
+    delayHours: z
+      .number()
+      .min(0)
+      .max(24 * 90)
+      .optional()
+      .openapi({ description: 'Wait this many hours before the first message (then the send window applies)' }),
+    campaignId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: 'Send the campaign’s first message and reminders instead of the default message' }),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { requireScope } from '../http/auth';
 import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -7,6 +7,8 @@ import { newRouter } from '../http/router';
 import { getBusiness } from '../store/businesses';
 import { getCustomer } from '../store/customers';
 import { listReviewRequests } from '../store/review-request-queries';
+import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
+import { getCampaign } from '../store/campaigns';
 import { createReviewRequest, getReviewRequest, type ReviewRequest } from '../store/review-requests';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { conflictResponse, customerConflict } from './customers';
@@ -20,6 +22,17 @@ import {
 const tags = ['Review requests'];
 const params = idParam('Review request', 'rr_3kTz9QwErTyUiOpA');
 const YEAR_MS = 365 * 86_400_000;
+
+const createdRequestSchema = reviewRequestSchema.extend({
+  deduplicated: z.boolean().openapi({ description: 'true when an invitation inside the dedup window was answered instead' }),
+});
+
+/** Rolls back a request that turned out to duplicate a recent one (thrown inside the transaction). */
+class DuplicateRequest extends Error {
+  constructor(readonly requestId: string) {
+    super('duplicate review request');
+  }
+}
 
 /** `/review-requests`: one invitation to review a business, with its `/r/:code` link and progress. */
 export function reviewRequestsApi(deps: AppDeps) {
@@ -40,7 +53,8 @@ export function reviewRequestsApi(deps: AppDeps) {
       middleware: [requireScope('requests:write')],
       request: { body: jsonBody(createReviewRequestBody) },
       responses: {
-        201: jsonResponse(reviewRequestSchema, 'Created'),
+        201: jsonResponse(createdRequestSchema, 'Created (and its first message queued)'),
+        200: jsonResponse(createdRequestSchema, 'The same customer was invited inside the dedup window: that request'),
         409: conflictResponse,
         ...errorResponses,
       },
@@ -66,17 +80,38 @@ export function reviewRequestsApi(deps: AppDeps) {
         }
         sendAt = new Date(at).toISOString();
       }
+      if (body.campaignId && !getCampaign(deps.db, orgId, body.campaignId)) throw notFound('Campaign');
       try {
-        const request = createReviewRequest(deps.db, deps.clock, orgId, {
-          businessId: business.id,
-          customer: { name: body.customerName, email: body.customerEmail, phone: body.customerPhone },
-          method: body.method,
-          sendAt,
-          suppressMessage: body.suppressMessage,
-          sandbox: isSandbox(c),
-        });
-        return c.json(present(request), 201);
+        const outcome = deps.db.transaction(() => {
+          const created = createReviewRequest(deps.db, deps.clock, orgId, {
+            businessId: business.id,
+            customer: { name: body.customerName, email: body.customerEmail, phone: body.customerPhone },
+            method: body.method,
+            sendAt,
+            suppressMessage: body.suppressMessage,
+            sandbox: isSandbox(c),
+          });
+          const duplicate = findDuplicateRequest(deps.db, deps.clock, {
+            organizationId: orgId,
+            businessId: business.id,
+            customerId: created.customerId,
+            dedupDays: business.dedupDays,
+            exceptId: created.id,
+          });
+          // Inviting the same customer again inside the window answers the first invitation and sends nothing.
+          if (duplicate) throw new DuplicateRequest(duplicate.id);
+          enqueueRequestMessage(deps.db, deps.clock, created, {
+            publicUrl: deps.config.publicUrl,
+            campaignId: body.campaignId,
+            delayHours: body.delayHours,
+          });
+          return created.id;
+        })();
+        return c.json({ ...present(getReviewRequest(deps.db, orgId, outcome)!), deduplicated: false }, 201);
       } catch (error) {
+        if (error instanceof DuplicateRequest) {
+          return c.json({ ...present(getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true }, 200);
+        }
         customerConflict(error);
       }
     },

@@ -7,7 +7,14 @@ import { ApiError, notFound } from '../http/errors';
 import { deleteReview, findReviewByExternalId, setReviewReply, updateReview } from '../store/review-writes';
 import { getReview, type Review } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
-import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags, updateReviewBody } from './reviews-schemas';
+import {
+  presentReview,
+  replyBody,
+  reviewParams,
+  reviewSchema,
+  reviewTags,
+  updateReviewBody,
+} from './reviews-schemas';
 
 /** What the business may change on a review it imported from a platform: the text is the platform's. */
 const CURATION_FIELDS = new Set(['showOnWidget', 'hidden', 'tags']);
@@ -51,11 +58,14 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (patch.externalId && patch.externalId !== current.externalId) {
         const key = { businessId: current.businessId, source: current.source, externalId: patch.externalId };
         if (findReviewByExternalId(deps.db, orgId, key)) {
-          throw new ApiError('CONFLICT', 'Another review of the business has this externalId', { externalId: 'taken' });
+          throw new ApiError('CONFLICT', 'Another review of the business has this externalId', {
+            externalId: 'taken',
+          });
         }
       }
       const { reply, ...rest } = patch;
-      const replyPatch = reply === undefined || reply === current.reply ? {} : { reply, repliedAt: isoNow(deps.clock) };
+      const replyPatch =
+        reply === undefined || reply === current.reply ? {} : { reply, repliedAt: isoNow(deps.clock) };
       const updated = updateReview(deps.db, deps.clock, orgId, current.id, { ...rest, ...replyPatch });
       return c.json(presentReview(updated!), 200);
     },
@@ -68,7 +78,8 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       tags: reviewTags,
       security,
       summary: 'Delete a review',
-      description: 'Only first-party reviews can be deleted. An imported platform review answers 409: hide it instead.',
+      description:
+        'Only first-party reviews can be deleted. An imported platform review answers 409: hide it instead.',
       middleware: [requireScope('reviews:write')],
       request: { params: reviewParams },
       responses: { 204: { description: 'Deleted' }, 409: conflict, ...errorResponses },
@@ -78,9 +89,13 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
       if (!isFirstParty(current)) {
-        throw new ApiError('CONFLICT', `A ${current.source} review cannot be deleted; set hidden: true instead`, {
-          source: 'imported from a platform',
-        });
+        throw new ApiError(
+          'CONFLICT',
+          `A ${current.source} review cannot be deleted; set hidden: true instead`,
+          {
+            source: 'imported from a platform',
+          },
+        );
       }
       deleteReview(deps.db, orgId, current.id);
       return c.body(null, 204);
@@ -94,7 +109,8 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       tags: reviewTags,
       security,
       summary: 'Reply to a review',
-      description: 'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
+      description:
+        'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
       middleware: [requireScope('reviews:write')],
       request: { params: reviewParams, body: jsonBody(replyBody) },
       responses: { 200: jsonResponse(reviewSchema, 'The review with its reply'), ...errorResponses },

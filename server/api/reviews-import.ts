@@ -33,7 +33,9 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
           required: false,
           content: {
             'application/json': { schema: importJsonBody },
-            'text/csv': { schema: z.string().openapi({ example: 'source,externalId,rating,authorName,content\n…' }) },
+            'text/csv': {
+              schema: z.string().openapi({ example: 'source,externalId,rating,authorName,content\n…' }),
+            },
           },
         },
       },
@@ -43,7 +45,9 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const orgId = orgIdOf(c);
       const { businessId } = c.req.valid('query');
       if (businessId && !getBusiness(deps.db, orgId, businessId)) throw notFound('Business');
-      const rows = await readRows(c.req.header('content-type') ?? '', c.req.valid('json'), () => c.req.text());
+      const rows = await readRows(c.req.header('content-type') ?? '', c.req.valid('json'), () =>
+        c.req.text(),
+      );
 
       const { valid, errors } = validateImportRows(rows);
       const owned = new Map<string, boolean>();
@@ -77,7 +81,9 @@ async function readRows(contentType: string, json: unknown, text: () => Promise<
       });
     }
     if (rows.length > MAX_ROWS) {
-      throw new ApiError('VALIDATION_ERROR', 'Too many rows', { body: `at most ${MAX_ROWS} rows per import` });
+      throw new ApiError('VALIDATION_ERROR', 'Too many rows', {
+        body: `at most ${MAX_ROWS} rows per import`,
+      });
     }
     return rows;
   }

@@ -31,15 +31,28 @@ export const listReviewsQuery = paginationQuery.extend({
   minRating: z.coerce.number().int().min(1).max(5).optional(),
   maxRating: z.coerce.number().int().min(1).max(5).optional(),
   sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
-  dateFrom: isoDateOrTime.optional().openapi({ description: 'publishedAt at or after (a date means its start, UTC)' }),
-  dateTo: isoDateOrTime.optional().openapi({ description: 'publishedAt at or before (a date includes the whole day, UTC)' }),
+  dateFrom: isoDateOrTime
+    .optional()
+    .openapi({ description: 'publishedAt at or after (a date means its start, UTC)' }),
+  dateTo: isoDateOrTime
+    .optional()
+    .openapi({ description: 'publishedAt at or before (a date includes the whole day, UTC)' }),
   showOnWidget: booleanQuery.optional(),
   hidden: booleanQuery.optional(),
   responded: booleanQuery.optional().openapi({ description: 'Whether the owner has replied' }),
-  q: z.string().max(200).optional().openapi({ description: 'Full-text search over title, content and author' }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Full-text search over title, content and author' }),
   tags: z
     .string()
-    .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(50)).max(10))
     .optional()
     .openapi({ description: 'Comma-separated; reviews carrying all of them' }),
@@ -118,7 +131,9 @@ export const importQuery = z.object({
 export const importJsonBody = z
   .array(z.record(z.string(), z.unknown()))
   .max(5000, 'at most 5000 rows per import')
-  .openapi('ReviewImportRows', { description: 'Rows with the fields of CreateReview; externalId is required' });
+  .openapi('ReviewImportRows', {
+    description: 'Rows with the fields of CreateReview; externalId is required',
+  });
 
 export const importResultSchema = z
   .object({

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { getBusiness } from '../store/businesses';
-import { type ReviewFilter, listReviews } from '../store/review-queries';
+import { listReviews, type ReviewFilter } from '../store/review-queries';
 import { findReviewByExternalId } from '../store/review-writes';
 import { createReview, getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
@@ -43,7 +43,7 @@ function filterOf(query: ListReviewsQuery): ReviewFilter {
     showOnWidget: query.showOnWidget,
     hidden: query.hidden,
     responded: query.responded,
-    q: query.q,
+    q: query.q?.trim() || undefined,
     tags: query.tags,
   };
 }
@@ -60,8 +60,9 @@ export function reviewsApi(deps: AppDeps) {
       security,
       summary: 'List reviews',
       description:
-        'Filters combine with AND. `q` searches title, content and author (each word must appear; `word*` ' +
-        'matches a prefix). A `businessId` of another organization is a 404.',
+        'Filters combine with AND; hidden reviews are included unless `hidden=false`. `q` searches title, ' +
+        'content and author: every word must appear, `word*` matches a prefix, and search operators are ' +
+        'taken as plain text. A `businessId` of another organization is a 404.',
       middleware: [requireScope('reviews:read')],
       request: { query: listReviewsQuery },
       responses: { 200: jsonResponse(paginatedSchema(reviewSchema), 'Reviews'), ...errorResponses },
@@ -70,7 +71,9 @@ export function reviewsApi(deps: AppDeps) {
       const query = c.req.valid('query');
       const orgId = orgIdOf(c);
       if (query.minRating && query.maxRating && query.minRating > query.maxRating) {
-        throw new ApiError('VALIDATION_ERROR', 'minRating is above maxRating', { minRating: 'must be ≤ maxRating' });
+        throw new ApiError('VALIDATION_ERROR', 'minRating is above maxRating', {
+          minRating: 'must be ≤ maxRating',
+        });
       }
       if (query.businessId && !getBusiness(deps.db, orgId, query.businessId)) throw notFound('Business');
       const { items, total } = listReviews(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
@@ -108,7 +111,10 @@ export function reviewsApi(deps: AppDeps) {
       request: { body: jsonBody(createReviewBody) },
       responses: {
         201: jsonResponse(reviewSchema, 'Created'),
-        409: { ...errorResponses[404], description: 'A review with this business, source and externalId exists' },
+        409: {
+          ...errorResponses[404],
+          description: 'A review with this business, source and externalId exists',
+        },
         ...errorResponses,
       },
     }),
@@ -116,10 +122,17 @@ export function reviewsApi(deps: AppDeps) {
       const orgId = orgIdOf(c);
       const input = c.req.valid('json');
       if (!getBusiness(deps.db, orgId, input.businessId)) throw notFound('Business');
-      if (input.externalId && findReviewByExternalId(deps.db, orgId, { ...input, externalId: input.externalId })) {
-        throw new ApiError('CONFLICT', 'A review with this source and externalId already exists for the business', {
-          externalId: 'already imported',
-        });
+      if (
+        input.externalId &&
+        findReviewByExternalId(deps.db, orgId, { ...input, externalId: input.externalId })
+      ) {
+        throw new ApiError(
+          'CONFLICT',
+          'A review with this source and externalId already exists for the business',
+          {
+            externalId: 'already imported',
+          },
+        );
       }
       return c.json(presentReview(createReview(deps.db, deps.clock, orgId, input)), 201);
     },

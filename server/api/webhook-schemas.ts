@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { WEBHOOK_EVENTS } from '../delivery/webhook-events';
-import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../store/webhooks';
+import type { WebhookAttempt, WebhookDelivery } from '../store/webhook-deliveries';
+import type { WebhookEndpoint } from '../store/webhooks';
 
 const eventName = z.enum([...WEBHOOK_EVENTS, '*']).openapi({ description: 'An event type, or * for all' });
 
@@ -23,14 +24,21 @@ export const webhookSchema = z
     events: z.array(z.string()),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
-    secretRotatedUntil: z.string().nullable().openapi({ description: 'The previous secret also signs until then' }),
+    secretRotatedUntil: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The previous secret also signs until then' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('Webhook');
 
 export const webhookWithSecretSchema = webhookSchema
-  .extend({ secret: z.string().openapi({ description: 'whsec_…: shown only now', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }) })
+  .extend({
+    secret: z
+      .string()
+      .openapi({ description: 'whsec_…: shown only now', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }),
+  })
   .openapi('WebhookWithSecret');
 
 export const attemptSchema = z.object({

@@ -1,30 +1,21 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { webhookUrlProblem } from '../delivery/ssrf';
-import { TEST_EVENT, webhookPayload } from '../delivery/webhook-events';
 import { newWebhookSecret } from '../delivery/webhook-signing';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { insertOutboxJob } from '../store/outbox';
 import {
   deleteEndpoint,
-  getDelivery,
   getEndpoint,
-  insertDelivery,
   insertEndpoint,
-  listDeliveries,
   listEndpoints,
-  rotateEndpointSecret,
-  setDeliveryStatus,
   updateEndpoint,
 } from '../store/webhooks';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import {
   createWebhookBody,
-  deliverySchema,
-  presentDelivery,
   presentWebhook,
   updateWebhookBody,
   webhookSchema,
@@ -33,12 +24,10 @@ import {
 
 const tags = ['Webhooks'];
 const params = idParam('Webhook', 'wh_3kTz9QwErTyUiOpA');
-const ROTATION_GRACE_MS = 24 * 3_600_000;
 const read = [requireScope('webhooks:read')];
 const write = [requireScope('webhooks:write')];
-const accepted = z.object({ deliveryId: z.string() });
 
-/** `/webhooks`: endpoints that receive signed events (Standard Webhooks), their delivery log and redelivery. */
+/** `/webhooks`: endpoints that receive signed events (Standard Webhooks); see webhook-actions.ts for the rest. */
 export function webhooksApi(deps: AppDeps) {
   const app = newRouter();
   const checkUrl = (url: string) => {
@@ -50,14 +39,8 @@ export function webhooksApi(deps: AppDeps) {
     if (!endpoint) throw notFound('Webhook');
     return endpoint;
   };
-  const queue = (orgId: string, endpointId: string, eventType: string, payload: string) =>
-    deps.db.transaction(() => {
-      const deliveryId = insertDelivery(deps.db, deps.clock, { organizationId: orgId, endpointId, eventType, payload });
-      insertOutboxJob(deps.db, deps.clock, { kind: 'webhook', refId: deliveryId });
-      return deliveryId;
-    })();
-
-  const route = <T extends Parameters<typeof createRoute>[0]>(config: T) => createRoute({ tags, security, ...config });
+  const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>
+    createRoute({ tags, security, ...config });
 
   app.openapi(
     route({
@@ -76,7 +59,12 @@ export function webhooksApi(deps: AppDeps) {
         deps.db,
         deps.clock,
         orgIdOf(c),
-        { url: input.url, events: input.events, description: input.description ?? null, enabled: input.enabled ?? true },
+        {
+          url: input.url,
+          events: input.events,
+          description: input.description ?? null,
+          enabled: input.enabled ?? true,
+        },
         secret,
       );
       return c.json({ ...presentWebhook(endpoint), secret }, 201);
@@ -147,81 +135,6 @@ export function webhooksApi(deps: AppDeps) {
     (c) => {
       if (!deleteEndpoint(deps.db, orgIdOf(c), c.req.valid('param').id)) throw notFound('Webhook');
       return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/webhooks/{id}/rotate-secret',
-      summary: 'Rotate the signing secret; the old one keeps signing alongside for 24 hours',
-      middleware: write,
-      request: { params },
-      responses: { 200: jsonResponse(webhookWithSecretSchema, 'The new secret, shown once'), ...errorResponses },
-    }),
-    (c) => {
-      const orgId = orgIdOf(c);
-      const current = endpointOf(orgId, c.req.valid('param').id);
-      const secret = newWebhookSecret();
-      const grace = new Date(deps.clock().getTime() + ROTATION_GRACE_MS).toISOString();
-      const rotated = rotateEndpointSecret(deps.db, deps.clock, orgId, current.id, secret, grace);
-      return c.json({ ...presentWebhook(rotated!), secret }, 200);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/webhooks/{id}/test',
-      summary: `Send a ${TEST_EVENT} event to the endpoint`,
-      middleware: write,
-      request: { params },
-      responses: { 202: jsonResponse(accepted, 'Queued'), ...errorResponses },
-    }),
-    (c) => {
-      const orgId = orgIdOf(c);
-      const endpoint = endpointOf(orgId, c.req.valid('param').id);
-      const payload = webhookPayload(deps.clock, TEST_EVENT, { webhookId: endpoint.id, message: 'It works' });
-      return c.json({ deliveryId: queue(orgId, endpoint.id, TEST_EVENT, payload) }, 202);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/webhooks/{id}/deliveries',
-      summary: 'List deliveries with every attempt (time, outcome, response code, latency)',
-      middleware: read,
-      request: { params, query: paginationQuery },
-      responses: { 200: jsonResponse(paginatedSchema(deliverySchema), 'Deliveries, newest first'), ...errorResponses },
-    }),
-    (c) => {
-      const endpoint = endpointOf(orgIdOf(c), c.req.valid('param').id);
-      const query = c.req.valid('query');
-      const { items, total } = listDeliveries(deps.db, endpoint.id, pageWindow(query));
-      return c.json(paginated(items.map(presentDelivery), total, query), 200);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/webhooks/{id}/deliveries/{deliveryId}/redeliver',
-      summary: 'Deliver an event again (same webhook-id)',
-      middleware: write,
-      request: { params: params.extend({ deliveryId: z.string().min(1).max(64) }) },
-      responses: { 202: jsonResponse(accepted, 'Queued'), ...errorResponses },
-    }),
-    (c) => {
-      const { id, deliveryId } = c.req.valid('param');
-      const endpoint = endpointOf(orgIdOf(c), id);
-      const delivery = getDelivery(deps.db, endpoint.id, deliveryId);
-      if (!delivery) throw notFound('Delivery');
-      deps.db.transaction(() => {
-        setDeliveryStatus(deps.db, deps.clock, delivery.id, 'pending');
-        insertOutboxJob(deps.db, deps.clock, { kind: 'webhook', refId: delivery.id });
-      })();
-      return c.json({ deliveryId: delivery.id }, 202);
     },
   );
 

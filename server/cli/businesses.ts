@@ -36,8 +36,13 @@ function createBusiness(db: Db, publicUrl: string, options: CreateOptions): void
   let business: Business;
   try {
     const fields = resolveBusinessFields(parsed.data, undefined, isoNow(systemClock));
-    const slug = chooseSlug(db, parsed.data.slug, parsed.data.name);
-    business = insertBusiness(db, systemClock, options.org, { ...fields, slug });
+    // One transaction, so a server creating a business meanwhile cannot take the slug in between.
+    business = db
+      .transaction(() => {
+        const slug = chooseSlug(db, parsed.data.slug, parsed.data.name);
+        return insertBusiness(db, systemClock, options.org, { ...fields, slug });
+      })
+      .immediate();
   } catch (error) {
     if (error instanceof ApiError) throw new CliError(apiErrorLine(error, flagOf));
     throw error;

@@ -36,7 +36,9 @@ export function renderEmailHtml(text: string, brand: EmailBrand, unsubscribeUrl:
       </head>
       <body style="margin:0;padding:24px;background:#f5f5f5;font-family:Arial,Helvetica,sans-serif;color:#222">
         <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
-          {brand.logoUrl ? <img src={brand.logoUrl} alt={brand.businessName} style="max-height:48px" /> : null}
+          {brand.logoUrl ? (
+            <img src={brand.logoUrl} alt={brand.businessName} style="max-height:48px" />
+          ) : null}
           <h1 style={`font-size:20px;color:${color}`}>{brand.businessName}</h1>
           {text
             .split('\n')

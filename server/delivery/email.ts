@@ -18,7 +18,9 @@ export function defaultMailFrom(publicUrl: string): string {
 
 /** Mailbox-does-not-exist replies (RFC 5321 550/551/553; enhanced 5.1.x): the address is bad, not the moment. */
 const isHardBounce = (error: SmtpError) =>
-  error.responseCode !== undefined && [550, 551, 553].includes(error.responseCode) && /5\.1\.\d/.test(error.message);
+  error.responseCode !== undefined &&
+  [550, 551, 553].includes(error.responseCode) &&
+  /5\.1\.\d/.test(error.message);
 
 /**
  * Email over SMTP (pooled connections). Multipart text + HTML; `List-Unsubscribe` with the one-click POST

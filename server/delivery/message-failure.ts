@@ -19,12 +19,24 @@ export const requestEventData = (message: Message, extra: Record<string, unknown
  * A message did not reach its recipient: the message and its request become `failed` with the provider's
  * reason (`request.failed` fires), and a hard bounce marks the customer invalid so nobody tries again.
  */
-export function recordMessageFailure(db: Db, clock: Clock, message: Message, reason: string, hardBounce: boolean): void {
+export function recordMessageFailure(
+  db: Db,
+  clock: Clock,
+  message: Message,
+  reason: string,
+  hardBounce: boolean,
+): void {
   db.transaction(() => {
     closeMessage(db, clock, message.id, 'failed', reason);
     if (hardBounce && message.customerId) markCustomerInvalid(db, clock, message.customerId, reason);
     if (message.requestId && markRequestFailed(db, clock, message.requestId, reason)) {
-      enqueueWebhookEvent(db, clock, message.organizationId, 'request.failed', requestEventData(message, { reason }));
+      enqueueWebhookEvent(
+        db,
+        clock,
+        message.organizationId,
+        'request.failed',
+        requestEventData(message, { reason }),
+      );
     }
   })();
 }

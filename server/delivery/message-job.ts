@@ -16,7 +16,13 @@ import { enqueueWebhookEvent } from './webhook-events';
 
 const PAUSED_RECHECK_MS = 3_600_000;
 
-export type MessageJobDeps = { db: Db; clock: Clock; logger: Logger; publicUrl: string; transports: Transports };
+export type MessageJobDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  transports: Transports;
+};
 
 /**
  * Sends one queued message, checking again at send time what may have changed since it was queued: an
@@ -39,7 +45,7 @@ export function messageJobHandler(deps: MessageJobDeps): JobHandler {
   return {
     async run(job: OutboxJob): Promise<JobOutcome> {
       const message = getMessageById(db, job.refId);
-      if (!message || message.status !== 'queued') return { type: 'cancelled', reason: 'message no longer queued' };
+      if (message?.status !== 'queued') return { type: 'cancelled', reason: 'message no longer queued' };
       const request = message.requestId ? getDeliveryRequest(db, message.requestId) : undefined;
       const business = getBusiness(db, message.organizationId, message.businessId);
       if (!request || !business) return stop(message, 'cancelled', 'request or business deleted');
@@ -52,7 +58,8 @@ export function messageJobHandler(deps: MessageJobDeps): JobHandler {
       if (message.campaignId) {
         const campaign = getCampaignById(db, message.campaignId);
         if (!campaign) return stop(message, 'cancelled', 'campaign deleted');
-        if (campaign.status === 'paused') return { type: 'postpone', until: new Date(clock().getTime() + PAUSED_RECHECK_MS) };
+        if (campaign.status === 'paused')
+          return { type: 'postpone', until: new Date(clock().getTime() + PAUSED_RECHECK_MS) };
       }
       const now = clock();
       const windowOpens = nextSendTime(now, business.timezone, business.sendWindow);
@@ -70,7 +77,9 @@ export function messageJobHandler(deps: MessageJobDeps): JobHandler {
             subject: message.subject,
             text: message.bodyText,
             html: message.bodyHtml,
-            unsubscribeUrl: message.unsubscribeToken ? `${deps.publicUrl}/u/${message.unsubscribeToken}` : null,
+            unsubscribeUrl: message.unsubscribeToken
+              ? `${deps.publicUrl}/u/${message.unsubscribeToken}`
+              : null,
           }));
         } catch (error) {
           if (!(error instanceof TransportError)) throw error;

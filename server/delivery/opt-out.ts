@@ -16,7 +16,10 @@ export function optOutCustomer(
   return db.transaction(() => {
     const changed = setCustomerOptOut(db, clock, customer.id, true);
     if (changed) {
-      enqueueWebhookEvent(db, clock, customer.organizationId, 'customer.opted_out', { customerId: customer.id, via });
+      enqueueWebhookEvent(db, clock, customer.organizationId, 'customer.opted_out', {
+        customerId: customer.id,
+        via,
+      });
     }
     return changed;
   })();

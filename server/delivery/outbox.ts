@@ -9,6 +9,7 @@ import {
   type OutboxJob,
   type OutboxKind,
   postponeJob,
+  pruneFinishedJobs,
   retryJob,
 } from '../store/outbox';
 
@@ -44,6 +45,9 @@ export type OutboxWorkerOptions = {
 
 const BACKOFF_BASE_MS = 10_000;
 const BACKOFF_CAP_MS = 6 * 3_600_000;
+/** Finished jobs are kept this long (the messages and delivery logs keep the history), then pruned hourly. */
+const KEEP_FINISHED_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Exponential backoff with jitter for the retry after `attempts` attempts: 10 s, 20 s, 40 s … capped at
@@ -107,7 +111,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   /** One round: leases what is due and delivers it; resolves with how many jobs ran. */
+  let lastPrune = 0;
   async function runOnce(): Promise<number> {
+    const now = clock().getTime();
+    if (now - lastPrune >= PRUNE_EVERY_MS) {
+      lastPrune = now;
+      pruneFinishedJobs(db, new Date(now - KEEP_FINISHED_MS).toISOString());
+    }
     const jobs = leaseDueJobs(db, clock, batchSize, leaseMs);
     await Promise.all(jobs.map(runJob));
     return jobs.length;

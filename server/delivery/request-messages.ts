@@ -68,13 +68,19 @@ export function enqueueRequestMessage(
       return { status: 'suppressed', reason };
     }
     const now = clock();
-    const explicit = found.sendAt ? new Date(found.sendAt) : new Date(now.getTime() + (options.delayHours ?? 0) * HOUR);
+    const explicit = found.sendAt
+      ? new Date(found.sendAt)
+      : new Date(now.getTime() + (options.delayHours ?? 0) * HOUR);
     const start = explicit.getTime() > now.getTime() ? explicit : now;
     const steps = stepsOf(db, found);
     const messageIds: string[] = [];
     let due = start;
     steps.forEach((step, index) => {
-      due = nextSendTime(new Date(due.getTime() + (index === 0 ? 0 : step.delayHours * HOUR)), business.timezone, business.sendWindow);
+      due = nextSendTime(
+        new Date(due.getTime() + (index === 0 ? 0 : step.delayHours * HOUR)),
+        business.timezone,
+        business.sendWindow,
+      );
       messageIds.push(queueStep(db, clock, options.publicUrl, found, business, index, step.templateId, due));
     });
     const firstDue = nextSendTime(start, business.timezone, business.sendWindow);
@@ -87,7 +93,9 @@ export function enqueueRequestMessage(
 }
 
 function stepsOf(db: Db, request: DeliveryRequest): Array<{ delayHours: number; templateId: string | null }> {
-  const campaign = request.campaignId ? getCampaign(db, request.organizationId, request.campaignId) : undefined;
+  const campaign = request.campaignId
+    ? getCampaign(db, request.organizationId, request.campaignId)
+    : undefined;
   return campaign?.steps.length ? campaign.steps : [{ delayHours: 0, templateId: null }];
 }
 
@@ -106,7 +114,14 @@ function queueStep(
     (templateId ? getTemplate(db, request.organizationId, templateId) : undefined) ??
     findTemplateFor(db, request.organizationId, business.id, channel, business.locale);
   const unsubscribeToken = channel === 'email' ? randomBase62(24) : null;
-  const rendered = renderRequestMessage({ publicUrl, request, business, channel, template, unsubscribeToken });
+  const rendered = renderRequestMessage({
+    publicUrl,
+    request,
+    business,
+    channel,
+    template,
+    unsubscribeToken,
+  });
   const messageId = insertMessage(db, clock, {
     organizationId: request.organizationId,
     businessId: business.id,
@@ -134,9 +149,9 @@ function queueStep(
 export function findDuplicateRequest(
   db: Db,
   clock: Clock,
-  input: { organizationId: string; businessId: string; customerId: string; dedupDays: number },
+  input: { organizationId: string; businessId: string; customerId: string; dedupDays: number; exceptId?: string },
 ): { id: string } | undefined {
   if (input.dedupDays <= 0) return undefined;
   const since = new Date(clock().getTime() - input.dedupDays * 24 * HOUR).toISOString();
-  return findRecentRequest(db, input.organizationId, input.businessId, input.customerId, since);
+  return findRecentRequest(db, input.organizationId, input.businessId, input.customerId, since, input.exceptId ?? null);
 }

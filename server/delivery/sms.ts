@@ -57,7 +57,11 @@ export function twilioTransport(options: TwilioOptions): Transport {
       if (response.ok && body.sid) return { providerId: body.sid };
       const reason = `SMS provider ${response.status}${body.code ? ` (${body.code})` : ''}: ${body.message ?? 'no detail'}`;
       const transient = response.status === 429 || response.status >= 500 || response.ok;
-      throw new TransportError(reason, !transient, body.code !== undefined && HARD_BOUNCE_CODES.has(body.code));
+      throw new TransportError(
+        reason,
+        !transient,
+        body.code !== undefined && HARD_BOUNCE_CODES.has(body.code),
+      );
     },
   };
 }

@@ -22,7 +22,8 @@ export class ForbiddenTargetError extends Error {}
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let ip = ipaddr.parse(address);
-  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
+    ip = (ip as ipaddr.IPv6).toIPv4Address();
   return ip.range() === 'unicast';
 }
 
@@ -46,7 +47,9 @@ export async function checkWebhookTarget(
   if (!options.allowPrivate) {
     const forbidden = addresses.find((entry) => !isPublicAddress(entry.address));
     if (forbidden) {
-      throw new ForbiddenTargetError(`${host} resolves to ${forbidden.address}, a private or reserved address`);
+      throw new ForbiddenTargetError(
+        `${host} resolves to ${forbidden.address}, a private or reserved address`,
+      );
     }
   }
   return addresses[0];
@@ -63,7 +66,9 @@ export function webhookUrlProblem(raw: string, allowPrivate: boolean): string | 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be http or https';
   if (url.username || url.password) return 'must not carry credentials';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) return 'must not point to localhost';
-  if (!allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host)) return 'must not point to a private address';
+  if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost')))
+    return 'must not point to localhost';
+  if (!allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host))
+    return 'must not point to a private address';
   return undefined;
 }

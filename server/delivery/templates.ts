@@ -18,7 +18,8 @@ export function templateProblems(template: TemplateText): Record<string, string>
   const check = (field: 'subject' | 'body', text: string) => {
     for (const [, name] of text.matchAll(PLACEHOLDER)) {
       if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-        problems[field] = `unknown placeholder {{${name}}}; use ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`;
+        problems[field] =
+          `unknown placeholder {{${name}}}; use ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`;
         return;
       }
     }
@@ -32,14 +33,17 @@ export function templateProblems(template: TemplateText): Record<string, string>
   } else if (template.subject) {
     problems.subject = `not used for ${template.channel}`;
   }
-  if (template.channel !== 'email' && template.body.length > SMS_MAX) problems.body = `at most ${SMS_MAX} characters`;
+  if (template.channel !== 'email' && template.body.length > SMS_MAX)
+    problems.body = `at most ${SMS_MAX} characters`;
   return problems;
 }
 
 /** Fills the placeholders; the result is plain text (email HTML is built from it by a renderer that escapes). */
 export function renderTemplate(text: string, values: TemplateValues): string {
-  // "Hi {{firstName}}," reads "Hi," when the customer gave no name.
-  return text.replace(PLACEHOLDER, (_, name: keyof TemplateValues) => values[name] ?? '').replace(/ +([,!?])/g, '$1');
+  // An empty value takes the space before it along: "Hi {{firstName}}," reads "Hi," for a customer with no name.
+  return text.replace(/( ?)\{\{\s*([^{}]*?)\s*\}\}/g, (_, space: string, name: keyof TemplateValues) =>
+    values[name] ? space + values[name] : '',
+  );
 }
 
 /** The values for a customer and business; a customer without a name is greeted without one. */
@@ -67,41 +71,82 @@ export function templatePreview(template: TemplateText) {
 
 type Defaults = Record<Channel, { subject: string | null; body: string }>;
 
-const greetingBody = (hi: string, text: string, thanks: string) => `${hi} {{firstName}}, ${text}\n{{link}}\n${thanks}`;
+const greetingBody = (hi: string, text: string, thanks: string) =>
+  `${hi} {{firstName}}, ${text}\n{{link}}\n${thanks}`;
 
 /** Built-in templates used when an organization has none for the channel and language. */
 export const DEFAULT_TEMPLATES: Record<string, Defaults> = {
   en: {
     email: {
       subject: 'How was your visit to {{businessName}}?',
-      body: greetingBody('Hi', 'thank you for visiting {{businessName}}. Would you tell us how it went? It takes one tap:', '— {{businessName}}'),
+      body: greetingBody(
+        'Hi',
+        'thank you for visiting {{businessName}}. Would you tell us how it went? It takes one tap:',
+        '— {{businessName}}',
+      ),
     },
-    sms: { subject: null, body: 'Hi {{firstName}}, thanks for visiting {{businessName}}! How did we do? {{link}}' },
-    whatsapp: { subject: null, body: 'Hi {{firstName}}, thanks for visiting {{businessName}}! How did we do? {{link}}' },
+    sms: {
+      subject: null,
+      body: 'Hi {{firstName}}, thanks for visiting {{businessName}}! How did we do? {{link}}',
+    },
+    whatsapp: {
+      subject: null,
+      body: 'Hi {{firstName}}, thanks for visiting {{businessName}}! How did we do? {{link}}',
+    },
   },
   fr: {
     email: {
       subject: 'Comment s’est passée votre visite chez {{businessName}} ?',
-      body: greetingBody('Bonjour', 'merci de votre visite chez {{businessName}}. Dites-nous comment cela s’est passé, en un clic :', '— {{businessName}}'),
+      body: greetingBody(
+        'Bonjour',
+        'merci de votre visite chez {{businessName}}. Dites-nous comment cela s’est passé, en un clic :',
+        '— {{businessName}}',
+      ),
     },
-    sms: { subject: null, body: 'Bonjour {{firstName}}, merci de votre visite chez {{businessName}} ! Votre avis : {{link}}' },
-    whatsapp: { subject: null, body: 'Bonjour {{firstName}}, merci de votre visite chez {{businessName}} ! Votre avis : {{link}}' },
+    sms: {
+      subject: null,
+      body: 'Bonjour {{firstName}}, merci de votre visite chez {{businessName}} ! Votre avis : {{link}}',
+    },
+    whatsapp: {
+      subject: null,
+      body: 'Bonjour {{firstName}}, merci de votre visite chez {{businessName}} ! Votre avis : {{link}}',
+    },
   },
   es: {
     email: {
       subject: '¿Qué tal su visita a {{businessName}}?',
-      body: greetingBody('Hola', 'gracias por visitar {{businessName}}. ¿Nos cuenta qué tal fue? Solo un toque:', '— {{businessName}}'),
+      body: greetingBody(
+        'Hola',
+        'gracias por visitar {{businessName}}. ¿Nos cuenta qué tal fue? Solo un toque:',
+        '— {{businessName}}',
+      ),
     },
-    sms: { subject: null, body: 'Hola {{firstName}}, gracias por visitar {{businessName}}. ¿Qué tal fue? {{link}}' },
-    whatsapp: { subject: null, body: 'Hola {{firstName}}, gracias por visitar {{businessName}}. ¿Qué tal fue? {{link}}' },
+    sms: {
+      subject: null,
+      body: 'Hola {{firstName}}, gracias por visitar {{businessName}}. ¿Qué tal fue? {{link}}',
+    },
+    whatsapp: {
+      subject: null,
+      body: 'Hola {{firstName}}, gracias por visitar {{businessName}}. ¿Qué tal fue? {{link}}',
+    },
   },
   de: {
     email: {
       subject: 'Wie war Ihr Besuch bei {{businessName}}?',
-      body: greetingBody('Hallo', 'danke für Ihren Besuch bei {{businessName}}. Wie war es? Ein Klick genügt:', '— {{businessName}}'),
+      body: greetingBody(
+        'Hallo',
+        'danke für Ihren Besuch bei {{businessName}}. Wie war es? Ein Klick genügt:',
+        '— {{businessName}}',
+      ),
     },
-    sms: { subject: null, body: 'Hallo {{firstName}}, danke für Ihren Besuch bei {{businessName}}! Wie war es? {{link}}' },
-    whatsapp: { subject: null, body: 'Hallo {{firstName}}, danke für Ihren Besuch bei {{businessName}}! Wie war es? {{link}}' },
+    sms: {
+      subject: null,
+      body: 'Hallo {{firstName}}, danke für Ihren Besuch bei {{businessName}}! Wie war es? {{link}}',
+    },
+    whatsapp: {
+      subject: null,
+      body: 'Hallo {{firstName}}, danke für Ihren Besuch bei {{businessName}}! Wie war es? {{link}}',
+    },
   },
 };
 

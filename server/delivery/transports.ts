@@ -11,7 +11,13 @@ export function logTransport(logger: Logger): Transport {
     name: 'log',
     async send(message) {
       logger.info(
-        { messageId: message.id, channel: message.channel, to: message.to, subject: message.subject, text: message.text },
+        {
+          messageId: message.id,
+          channel: message.channel,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        },
         'message (log transport: not transmitted)',
       );
       return { providerId: null };

@@ -1,7 +1,8 @@
 import { type Clock, isoNow } from '../domain/clock';
 import type { Db } from '../store/db';
 import { insertOutboxJob } from '../store/outbox';
-import { endpointsFor, insertDelivery } from '../store/webhooks';
+import { insertDelivery } from '../store/webhook-deliveries';
+import { endpointsFor } from '../store/webhooks';
 
 /** Every event an endpoint can subscribe to (`*` subscribes to all). */
 export const WEBHOOK_EVENTS = [

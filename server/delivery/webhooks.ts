@@ -2,14 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { type Clock, isoNow } from '../domain/clock';
 import type { Db } from '../store/db';
 import type { OutboxJob } from '../store/outbox';
-import {
-  disableEndpoint,
-  getDeliveryById,
-  getEndpointById,
-  insertAttempt,
-  setDeliveryStatus,
-  type WebhookEndpoint,
-} from '../store/webhooks';
+import { getDeliveryById, insertAttempt, setDeliveryStatus } from '../store/webhook-deliveries';
+import { disableEndpoint, getEndpointById, type WebhookEndpoint } from '../store/webhooks';
 import type { JobHandler, JobOutcome } from './outbox';
 import { checkWebhookTarget, ForbiddenTargetError, type Resolver, systemResolver } from './ssrf';
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from './webhook-post';
@@ -26,7 +20,9 @@ export type WebhookJobDeps = {
 /** The secrets that sign now: the current one, and the previous one until its grace period ends. */
 export function signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
   const graceOver = !endpoint.previousSecretExpiresAt || new Date(endpoint.previousSecretExpiresAt) <= now;
-  return endpoint.previousSecret && !graceOver ? [endpoint.secret, endpoint.previousSecret] : [endpoint.secret];
+  return endpoint.previousSecret && !graceOver
+    ? [endpoint.secret, endpoint.previousSecret]
+    : [endpoint.secret];
 }
 
 /**
@@ -99,7 +95,8 @@ export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
         })();
         return { type: 'failed', error: '410 Gone: endpoint disabled' };
       }
-      const error = statusCode >= 300 && statusCode < 400 ? `redirect ${statusCode} not followed` : `HTTP ${statusCode}`;
+      const error =
+        statusCode >= 300 && statusCode < 400 ? `redirect ${statusCode} not followed` : `HTTP ${statusCode}`;
       log(statusCode, 'failed', error);
       return { type: 'retry', error };
     },

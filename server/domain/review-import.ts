@@ -67,7 +67,14 @@ function fieldOfHeader(header: string): string {
   return name ? (ALIASES[name] ?? name) : header;
 }
 
-const BOOLEANS: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  '1': true,
+  false: false,
+  no: false,
+  '0': false,
+};
 
 /** A CSV record's strings as the typed values the row schema expects; empty cells are absent. */
 function typedCsvRecord(record: Record<string, string>): Record<string, unknown> {
@@ -79,7 +86,11 @@ function typedCsvRecord(record: Record<string, string>): Record<string, unknown>
     if (field === 'rating') typed[field] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     else if (field === 'showOnWidget' || field === 'hidden' || field === 'verified') {
       typed[field] = BOOLEANS[value.toLowerCase()] ?? value;
-    } else if (field === 'tags') typed[field] = value.split(/[;|,]/).map((tag) => tag.trim()).filter(Boolean);
+    } else if (field === 'tags')
+      typed[field] = value
+        .split(/[;|,]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean);
     else typed[field] = value;
   }
   return typed;

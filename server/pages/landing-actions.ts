@@ -2,7 +2,6 @@ import type { Clock } from '../domain/clock';
 import { feedbackType, isPositive, toFiveStars } from '../domain/gating';
 import type { Business } from '../store/businesses';
 import { recordCardTap } from '../store/cards';
-import { notifyReviewsChanged } from '../store/changes';
 import type { Db } from '../store/db';
 import { recordEvent, updateRatedEvent } from '../store/events';
 import { insertFeedback } from '../store/feedback-writes';
@@ -114,7 +113,8 @@ export type TestimonialInput = { text: string; displayName: string };
 
 /**
  * A happy customer's words for the website: a `direct` review, hidden from the widget until the owner
- * approves it, unless the business auto-publishes at or above this rating. Once per visit.
+ * approves it, unless the business auto-publishes at or above this rating. Once per visit. Returns whether
+ * a review was written: the caller announces it (`notifyReviewsChanged`) once it is committed.
  */
 export function submitTestimonial(
   deps: Deps,
@@ -127,7 +127,7 @@ export function submitTestimonial(
   if (!isPositive(business.gating, rating)) return false;
   const stars = toFiveStars(business.gating.scale, rating);
   const autoMin = business.testimonials.autoPublishMinRating;
-  const created = db.transaction(() => {
+  return db.transaction(() => {
     const fresh = getVisit(db, visit.id)!;
     if (fresh.testimonialId) return false;
     if (fresh.rating === null) rateVisit(deps, fresh, rating);
@@ -145,6 +145,4 @@ export function submitTestimonial(
     recordEvent(db, clock, { ...eventBase(visit), type: 'testimonial_submitted', rating });
     return true;
   })();
-  if (created) notifyReviewsChanged(db, visit.businessId);
-  return created;
 }

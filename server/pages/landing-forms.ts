@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Strings } from '../../landing/i18n/en';
 
@@ -78,5 +79,19 @@ export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, string>,
 export function textFields(body: Record<string, unknown>): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+  return fields;
+}
+
+/**
+ * The text fields of a posted form. A urlencoded body (what every landing form and the island send) is
+ * parsed directly, as `parseBody` would (last value of a name wins, `name[]` lists are not text fields);
+ * anything else goes through Hono's `parseBody`, which builds a whole `FormData` for it.
+ */
+export async function formFields(c: Context): Promise<Record<string, string>> {
+  const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') return textFields(await c.req.parseBody());
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(await c.req.text()))
+    if (!name.endsWith('[]')) fields[name] = value;
   return fields;
 }

@@ -9,6 +9,7 @@ import { renderPage } from '../../landing/render';
 import type { FlowProps, FormState, PlatformButton } from '../../landing/types';
 import type { ReviewLink } from '../domain/links';
 import type { Business } from '../store/businesses';
+import { renderTemplate } from './landing-template';
 
 /** Each configured platform under a stable key (`google`, `yelp` … `custom-0`, `custom-1`). */
 export function platformKeys(business: Business): Array<{ key: string; link: ReviewLink }> {
@@ -55,6 +56,27 @@ export function flowProps(input: FlowInput): FlowProps {
 }
 
 export type PageContext = { language: Language; nonce: string; script: string | null };
+
+/**
+ * `renderFlowPage` of `flowProps(input)`, from a template rendered once per distinct input (business name,
+ * logo, colour, gating, platforms, language, greeting, step) with the visit token and nonce filled in.
+ */
+export function renderFlow(page: PageContext, input: FlowInput): string {
+  const { business } = input;
+  const render = (token: string, nonce: string) =>
+    renderFlowPage({ ...page, nonce }, business, flowProps({ ...input, token }));
+  if (input.form) return render(input.token, page.nonce);
+  const key = JSON.stringify([
+    page.language.lang,
+    page.language.dir,
+    page.script,
+    business.name,
+    business.logoUrl,
+    business.brandColor,
+    { ...flowProps({ ...input, token: '' }), t: undefined },
+  ]);
+  return renderTemplate(page.language.strings, key, input.token, page.nonce, render);
+}
 
 /** Rate → platforms or feedback: the island, server-rendered at the visit's current step. */
 export function renderFlowPage(page: PageContext, business: Business, flow: FlowProps): string {

@@ -7,15 +7,18 @@ import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
 import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/businesses';
 import { findCardByCode } from '../store/cards';
+import { notifyReviewsChanged } from '../store/changes';
 import { findRequestByCode } from '../store/request-progress';
 import { getVisit, type NewVisit, type Visit } from '../store/visits';
 import { clickPlatform, rateVisit, startVisit, submitFeedback, submitTestimonial } from './landing-actions';
 import { loadLandingAsset } from './landing-asset';
-import { feedbackForm, parseForm, ratingField, testimonialForm, textFields } from './landing-forms';
+import { groupCommit } from './landing-commit';
+import { feedbackForm, formFields, parseForm, ratingField, testimonialForm } from './landing-forms';
 import {
   flowProps,
   type PageContext,
   platformKeys,
+  renderFlow,
   renderFlowPage,
   renderNotFoundPage,
   renderPreviewPage,
@@ -42,6 +45,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   const posts = createCounter(deps.config.publicRateLimit, 60_000, deps.clock);
   const ip = (c: Context) => clientIp(c, deps.config.trustProxy);
   const secure = deps.config.publicUrl.startsWith('https:');
+  const commit = groupCommit(deps.db);
 
   app.get('/assets/landing.js', (c) => {
     if (!asset) return c.text('Not built: run npm run build', 404);
@@ -96,7 +100,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     return notFound(c, language, 404, link ? { business: link } : {});
   }
 
-  function entry(
+  async function entry(
     c: Context<LandingEnv>,
     business: Business,
     visit: Omit<NewVisit, 'lang'>,
@@ -118,7 +122,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       );
     }
     const current = reusableVisit(c, visit);
-    const started = current ?? startVisit(deps, { ...visit, lang: language.lang });
+    const started = current ?? (await commit(() => startVisit(deps, { ...visit, lang: language.lang })));
     setCookie(c, VISIT_COOKIE, started.id, {
       path: '/',
       httpOnly: true,
@@ -127,9 +131,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       maxAge: VISIT_COOKIE_SECONDS,
     });
     const rating = c.req.query('rate') ? null : started.rating;
-    return c.html(
-      renderFlowPage(page, business, flowProps({ business, token: started.id, language, greeting, rating })),
-    );
+    return c.html(renderFlow(page, { business, token: started.id, language, greeting, rating }));
   }
 
   function reusableVisit(c: Context, wanted: Omit<NewVisit, 'lang'>): Visit | undefined {
@@ -223,21 +225,23 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       return c.html(renderThanksPage(page, business, flow, 'feedback'));
     if (flow.rating !== null && visit.testimonialId)
       return c.html(renderThanksPage(page, business, flow, 'testimonial'));
-    return c.html(renderFlowPage(page, business, flow));
+    return c.html(
+      renderFlow(page, { business, token: visit.id, language, greeting: null, rating: flow.rating }),
+    );
   });
 
   app.post('/v/:token/rate', async (c) => {
     const found = visitOf(c);
     if (!found) return miss(c);
     const { visit, business, language, page } = found;
-    const parsed = ratingField.safeParse(textFields(await c.req.parseBody()));
+    const parsed = ratingField.safeParse(await formFields(c));
     const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
     if (!parsed.success || !isValidScore(business.gating.scale, parsed.data.rating)) {
       if (wantsJson) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
       const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: null });
       return c.html(renderFlowPage(page, business, flow), 400);
     }
-    rateVisit(deps, visit, parsed.data.rating);
+    await commit(() => rateVisit(deps, visit, parsed.data.rating));
     return wantsJson ? c.json({ ok: true }) : backTo(c, visit);
   });
 
@@ -245,7 +249,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     const found = visitOf(c);
     if (!found) return miss(c);
     const { visit, business, language, page } = found;
-    const body = textFields(await c.req.parseBody());
+    const body = await formFields(c);
     if (body.website) return backTo(c, visit);
     const rating = scoreOf(business, body.rating, visit.rating);
     if (rating === null) return backTo(c, visit);
@@ -261,7 +265,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       });
       return c.html(renderFlowPage(page, business, flow), 400);
     }
-    submitFeedback(deps, business, visit, rating, form.value);
+    await commit(() => submitFeedback(deps, business, visit, rating, form.value));
     return backTo(c, visit);
   });
 
@@ -269,7 +273,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     const found = visitOf(c);
     if (!found) return miss(c);
     const { visit, business, language, page } = found;
-    const body = textFields(await c.req.parseBody());
+    const body = await formFields(c);
     if (body.website) return backTo(c, visit);
     const rating = scoreOf(business, body.rating, visit.rating);
     if (rating === null) return backTo(c, visit);
@@ -285,16 +289,17 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       });
       return c.html(renderFlowPage(page, business, flow), 400);
     }
-    submitTestimonial(deps, business, visit, rating, form.value);
+    if (await commit(() => submitTestimonial(deps, business, visit, rating, form.value)))
+      notifyReviewsChanged(deps.db, visit.businessId);
     return backTo(c, visit);
   });
 
-  app.get('/go/:token/:platform', (c) => {
+  app.get('/go/:token/:platform', async (c) => {
     const found = visitOf(c);
     const link =
       found && platformKeys(found.business).find(({ key }) => key === c.req.param('platform'))?.link;
     if (!found || !link) return miss(c);
-    if (!isPreviewRobot(c)) clickPlatform(deps, found.visit, c.req.param('platform'));
+    if (!isPreviewRobot(c)) await commit(() => clickPlatform(deps, found.visit, c.req.param('platform')));
     return c.redirect(link.url, 302);
   });
 

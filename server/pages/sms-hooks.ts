@@ -11,7 +11,10 @@ import { findMessageByProviderId, latestMessageToPhone, markMessageDelivered } f
 import { customersWithPhone, setCustomerOptOut } from '../store/suppressions';
 
 const xmlEscape = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 
 /** A TwiML answer: nothing, or one reply message. */
 const twiml = (c: Context, reply?: string) =>

@@ -6,7 +6,15 @@ import { getBusiness } from '../store/businesses';
 import { findMessageByUnsubscribeToken } from '../store/messages';
 import { newNonce, setLandingHeaders } from './security-headers';
 
-function Page({ nonce, title, children }: { nonce: string; title: string; children: preact.ComponentChildren }) {
+function Page({
+  nonce,
+  title,
+  children,
+}: {
+  nonce: string;
+  title: string;
+  children: preact.ComponentChildren;
+}) {
   return (
     <html lang="en">
       <head>
@@ -38,7 +46,9 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const lookup = (token: string) => {
-    const message = /^[A-Za-z0-9]{1,64}$/.test(token) ? findMessageByUnsubscribeToken(deps.db, token) : undefined;
+    const message = /^[A-Za-z0-9]{1,64}$/.test(token)
+      ? findMessageByUnsubscribeToken(deps.db, token)
+      : undefined;
     const business = message && getBusiness(deps.db, message.organizationId, message.businessId);
     return message?.customerId && business ? { message, business } : undefined;
   };

@@ -53,12 +53,10 @@ export type CampaignFields = {
 function writeSteps(db: Db, campaignId: string, steps: CampaignFields['steps']): void {
   sql(db, 'DELETE FROM campaign_steps WHERE campaign_id = ?').run(campaignId);
   steps.forEach((step, position) => {
-    sql(db, 'INSERT INTO campaign_steps (campaign_id, position, delay_hours, template_id) VALUES (?, ?, ?, ?)').run(
-      campaignId,
-      position,
-      position === 0 ? 0 : step.delayHours,
-      step.templateId,
-    );
+    sql(
+      db,
+      'INSERT INTO campaign_steps (campaign_id, position, delay_hours, template_id) VALUES (?, ?, ?, ?)',
+    ).run(campaignId, position, position === 0 ? 0 : step.delayHours, step.templateId);
   });
 }
 
@@ -78,9 +76,10 @@ export function insertCampaign(db: Db, clock: Clock, organizationId: string, f: 
 
 /** A campaign of the organization. */
 export function getCampaign(db: Db, organizationId: string, id: string): Campaign | undefined {
-  const row = sql(db, 'SELECT * FROM campaigns WHERE id = ? AND organization_id = ?').get(id, organizationId) as
-    | CampaignRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM campaigns WHERE id = ? AND organization_id = ?').get(
+    id,
+    organizationId,
+  ) as CampaignRow | undefined;
   return row && toCampaign(db, row);
 }
 
@@ -111,7 +110,9 @@ export function updateCampaign(
 
 /** Deletes a campaign; its requests stay, reminders not yet sent are dropped by the worker. */
 export function deleteCampaign(db: Db, organizationId: string, id: string): boolean {
-  return sql(db, 'DELETE FROM campaigns WHERE id = ? AND organization_id = ?').run(id, organizationId).changes > 0;
+  return (
+    sql(db, 'DELETE FROM campaigns WHERE id = ? AND organization_id = ?').run(id, organizationId).changes > 0
+  );
 }
 
 /** One page of campaigns, newest first. */

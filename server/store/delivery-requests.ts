@@ -79,7 +79,10 @@ export function getDeliveryRequest(db: Db, requestId: string): DeliveryRequest |
 
 /** Ties a request to its campaign (reminders and funnel). */
 export function linkRequestToCampaign(db: Db, requestId: string, campaignId: string): void {
-  sql(db, 'INSERT OR REPLACE INTO request_campaigns (request_id, campaign_id) VALUES (?, ?)').run(requestId, campaignId);
+  sql(db, 'INSERT OR REPLACE INTO request_campaigns (request_id, campaign_id) VALUES (?, ?)').run(
+    requestId,
+    campaignId,
+  );
 }
 
 /** The request will not be messaged, with why (opted out, invalid, suppressed, no address). */
@@ -132,10 +135,11 @@ export function findRecentRequest(
   businessId: string,
   customerId: string,
   since: string,
+  exceptId: string | null = null,
 ): { id: string } | undefined {
   return sql(
     db,
     `SELECT id FROM review_requests WHERE organization_id = ? AND business_id = ? AND customer_id = ? AND created_at >= ?
-       AND status NOT IN ('suppressed', 'failed') ORDER BY created_at DESC LIMIT 1`,
-  ).get(organizationId, businessId, customerId, since) as { id: string } | undefined;
+       AND status NOT IN ('suppressed', 'failed') AND id IS NOT ? ORDER BY created_at DESC LIMIT 1`,
+  ).get(organizationId, businessId, customerId, since, exceptId) as { id: string } | undefined;
 }

@@ -144,21 +144,26 @@ export function getMessageById(db: Db, id: string): Message | undefined {
 
 /** A message of the organization. */
 export function getMessage(db: Db, organizationId: string, id: string): Message | undefined {
-  const row = sql(db, 'SELECT * FROM messages WHERE id = ? AND organization_id = ?').get(id, organizationId) as
-    | MessageRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM messages WHERE id = ? AND organization_id = ?').get(
+    id,
+    organizationId,
+  ) as MessageRow | undefined;
   return row && toMessage(row);
 }
 
 /** The message a provider knows by its id (status callbacks). */
 export function findMessageByProviderId(db: Db, providerId: string): Message | undefined {
-  const row = sql(db, 'SELECT * FROM messages WHERE provider_id = ?').get(providerId) as MessageRow | undefined;
+  const row = sql(db, 'SELECT * FROM messages WHERE provider_id = ?').get(providerId) as
+    | MessageRow
+    | undefined;
   return row && toMessage(row);
 }
 
 /** The message behind an unsubscribe link. */
 export function findMessageByUnsubscribeToken(db: Db, token: string): Message | undefined {
-  const row = sql(db, 'SELECT * FROM messages WHERE unsubscribe_token = ?').get(token) as MessageRow | undefined;
+  const row = sql(db, 'SELECT * FROM messages WHERE unsubscribe_token = ?').get(token) as
+    | MessageRow
+    | undefined;
   return row && toMessage(row);
 }
 
@@ -251,16 +256,18 @@ export function listMessages(
     db,
     `SELECT * FROM messages WHERE ${WHERE} ORDER BY created_at DESC, rowid DESC LIMIT :limit OFFSET :offset`,
   ).all({ ...args, ...page }) as MessageRow[];
-  const { total } = sql(db, `SELECT count(*) AS total FROM messages WHERE ${WHERE}`).get(args) as { total: number };
+  const { total } = sql(db, `SELECT count(*) AS total FROM messages WHERE ${WHERE}`).get(args) as {
+    total: number;
+  };
   return { items: rows.map(toMessage), total };
 }
 
 /** Every message to a customer, oldest first (activity and export). */
 export function messagesOfCustomer(db: Db, organizationId: string, customerId: string): Message[] {
   return (
-    sql(db, 'SELECT * FROM messages WHERE organization_id = ? AND customer_id = ? ORDER BY created_at, rowid').all(
-      organizationId,
-      customerId,
-    ) as MessageRow[]
+    sql(
+      db,
+      'SELECT * FROM messages WHERE organization_id = ? AND customer_id = ? ORDER BY created_at, rowid',
+    ).all(organizationId, customerId) as MessageRow[]
   ).map(toMessage);
 }

@@ -79,23 +79,25 @@ export function leaseDueJobs(db: Db, clock: Clock, limit: number, leaseMs: numbe
 }
 
 /** The job went through (or needs nothing more): never run again. */
-export function completeJob(db: Db, clock: Clock, id: string, status: 'done' | 'cancelled', note?: string): void {
-  sql(db, 'UPDATE outbox SET status = ?, locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?').run(
-    status,
-    note ?? null,
-    isoNow(clock),
-    id,
-  );
+export function completeJob(
+  db: Db,
+  clock: Clock,
+  id: string,
+  status: 'done' | 'cancelled',
+  note?: string,
+): void {
+  sql(
+    db,
+    'UPDATE outbox SET status = ?, locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?',
+  ).run(status, note ?? null, isoNow(clock), id);
 }
 
 /** The attempt failed: try again at `dueAt`. */
 export function retryJob(db: Db, clock: Clock, id: string, dueAt: string, error: string): void {
-  sql(db, 'UPDATE outbox SET due_at = ?, locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?').run(
-    dueAt,
-    error,
-    isoNow(clock),
-    id,
-  );
+  sql(
+    db,
+    'UPDATE outbox SET due_at = ?, locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?',
+  ).run(dueAt, error, isoNow(clock), id);
 }
 
 /** Not now (send window, paused campaign): move the job without spending an attempt. */
@@ -108,20 +110,19 @@ export function postponeJob(db: Db, clock: Clock, id: string, dueAt: string): vo
 
 /** Gave up: `failed` with the reason. */
 export function failJob(db: Db, clock: Clock, id: string, error: string): void {
-  sql(db, `UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?`).run(
-    error,
-    isoNow(clock),
-    id,
-  );
+  sql(
+    db,
+    `UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?`,
+  ).run(error, isoNow(clock), id);
 }
 
 /** Cancels the pending jobs of these refs (an erased customer's messages). */
 export function cancelJobsFor(db: Db, clock: Clock, refIds: string[]): void {
   for (const refId of refIds) {
-    sql(db, `UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE ref_id = ? AND status = 'pending'`).run(
-      isoNow(clock),
-      refId,
-    );
+    sql(
+      db,
+      `UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE ref_id = ? AND status = 'pending'`,
+    ).run(isoNow(clock), refId);
   }
 }
 
@@ -133,14 +134,23 @@ export function getJob(db: Db, id: string): OutboxJob | undefined {
 
 /** The newest job for a ref (a message or a webhook delivery). */
 export function jobForRef(db: Db, refId: string): OutboxJob | undefined {
-  const row = sql(db, 'SELECT * FROM outbox WHERE ref_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
-    refId,
-  ) as OutboxRow | undefined;
+  const row = sql(
+    db,
+    'SELECT * FROM outbox WHERE ref_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  ).get(refId) as OutboxRow | undefined;
   return row && toJob(row);
 }
 
 /** When the next pending job is due, to let the worker sleep until then. */
 export function nextDueAt(db: Db): string | undefined {
-  const row = sql(db, `SELECT min(due_at) AS due FROM outbox WHERE status = 'pending'`).get() as { due: string | null };
+  const row = sql(db, `SELECT min(due_at) AS due FROM outbox WHERE status = 'pending'`).get() as {
+    due: string | null;
+  };
   return row.due ?? undefined;
+}
+
+/** Deletes jobs that finished (done or cancelled) before `before`; failed ones stay for inspection. */
+export function pruneFinishedJobs(db: Db, before: string): number {
+  return sql(db, `DELETE FROM outbox WHERE status IN ('done', 'cancelled') AND updated_at < ?`).run(before)
+    .changes;
 }

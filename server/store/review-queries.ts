@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
 import { type Db, sql } from './db';
 import { type Review, type ReviewRow, toReview } from './reviews';
@@ -47,8 +48,31 @@ export function ftsQuery(text: string): string | undefined {
   return terms.length ? terms.slice(0, 32).join(' ') : undefined;
 }
 
+type Clause = { where: string; args: unknown[]; unfiltered: boolean };
+
+const MAX_STATEMENTS = 128;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * Filters combine into many SQL texts, so unlike `sql()` this cache is bounded (least recently used
+ * out): a client cycling through filter combinations cannot grow it without limit.
+ */
+function statement(db: Db, text: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(text);
+  if (prepared) cache.delete(text);
+  else prepared = db.prepare(text);
+  cache.set(text, prepared);
+  if (cache.size > MAX_STATEMENTS) cache.delete(cache.keys().next().value as string);
+  return prepared;
+}
+
 /** The WHERE clause and its arguments for a filter; undefined when the filter can match nothing. */
-function whereOf(organizationId: string, filter: ReviewFilter): { where: string; args: unknown[] } | undefined {
+function whereOf(organizationId: string, filter: ReviewFilter): Clause | undefined {
   const conditions: string[] = [];
   const args: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -59,23 +83,31 @@ function whereOf(organizationId: string, filter: ReviewFilter): { where: string;
   // organization_id out lets COUNT and the page read only the business's index entries.
   if (filter.businessId) add('business_id = ?', filter.businessId);
   else add('organization_id = ?', organizationId);
-  if (filter.sources?.length) add(`source IN (${filter.sources.map(() => '?').join(', ')})`, ...filter.sources);
+  if (filter.sources?.length)
+    add('source IN (SELECT value FROM json_each(?))', JSON.stringify(filter.sources));
   if (filter.rating !== undefined) add('rating = ?', filter.rating);
-  if (filter.minRating !== undefined) add('rating >= ?', filter.minRating);
-  if (filter.maxRating !== undefined) add('rating <= ?', filter.maxRating);
+  // Unary + keeps a rating range from being used as an index range: the planner (without statistics)
+  // would then sort every matching row, when walking the date index and filtering stops after one page.
+  if (filter.minRating !== undefined) add('+rating >= ?', filter.minRating);
+  if (filter.maxRating !== undefined) add('+rating <= ?', filter.maxRating);
   if (filter.sentiment) add('sentiment = ?', filter.sentiment);
   if (filter.publishedFrom) add('published_at >= ?', filter.publishedFrom);
   if (filter.publishedBefore) add('published_at < ?', filter.publishedBefore);
   if (filter.showOnWidget !== undefined) add('show_on_widget = ?', filter.showOnWidget ? 1 : 0);
   if (filter.hidden !== undefined) add('hidden = ?', filter.hidden ? 1 : 0);
   if (filter.responded !== undefined) add(filter.responded ? 'reply IS NOT NULL' : 'reply IS NULL');
-  for (const tag of filter.tags ?? []) add('EXISTS (SELECT 1 FROM json_each(reviews.tags) WHERE value = ?)', tag);
+  if (filter.tags?.length) {
+    add(
+      'NOT EXISTS (SELECT 1 FROM json_each(?) AS wanted WHERE wanted.value NOT IN (SELECT value FROM json_each(reviews.tags)))',
+      JSON.stringify(filter.tags),
+    );
+  }
   if (filter.q !== undefined) {
     const match = ftsQuery(filter.q);
     if (!match) return undefined;
     add('rowid IN (SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ?)', match);
   }
-  return { where: conditions.join(' AND '), args };
+  return { where: conditions.join(' AND '), args, unfiltered: conditions.length === 1 };
 }
 
 /** One page of an organization's reviews matching `filter`, and how many match in all. */
@@ -95,29 +127,62 @@ export function listReviews(
   }
   const clause = whereOf(organizationId, filter);
   if (!clause) return { items: [], total: 0 };
-  const rows = sql(
+  const rows = statement(
     db,
     `SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
   ).all(...clause.args, page.limit, page.offset) as ReviewRow[];
-  return { items: rows.map(toReview), total: totalOf(db, clause, rows.length, page) };
+  return { items: rows.map(toReview), total: totalOf(db, organizationId, filter, clause, rows.length, page) };
 }
 
-/** A short page that is not past the end already tells the total; only otherwise is COUNT run. */
-function totalOf(db: Db, clause: { where: string; args: unknown[] }, found: number, page: { limit: number; offset: number }) {
+/**
+ * A short page that is not past the end already tells the total. An unfiltered list reads the totals the
+ * review_counts triggers keep; only a filtered one runs COUNT.
+ */
+function totalOf(
+  db: Db,
+  organizationId: string,
+  filter: ReviewFilter,
+  clause: Clause,
+  found: number,
+  page: { limit: number; offset: number },
+): number {
   if (found > 0 && found < page.limit) return page.offset + found;
   if (found === 0 && page.offset === 0) return 0;
-  const { total } = sql(db, `SELECT count(*) AS total FROM reviews WHERE ${clause.where}`).get(...clause.args) as {
-    total: number;
-  };
-  return total;
+  if (clause.unfiltered && filter.businessId) {
+    const row = sql(db, 'SELECT total FROM review_counts WHERE business_id = ?').get(filter.businessId) as
+      | { total: number }
+      | undefined;
+    return row?.total ?? 0;
+  }
+  if (clause.unfiltered) {
+    return (
+      sql(db, 'SELECT coalesce(sum(total), 0) AS total FROM review_counts WHERE organization_id = ?').get(
+        organizationId,
+      ) as {
+        total: number;
+      }
+    ).total;
+  }
+  return (
+    sql(db, `SELECT count(*) AS total FROM reviews WHERE ${clause.where}`).get(...clause.args) as {
+      total: number;
+    }
+  ).total;
 }
 
 /** The query plan SQLite picks for a filter: used by tests and the benchmark to guard index use. */
-export function explainListReviews(db: Db, organizationId: string, filter: ReviewFilter, sort: ReviewSort): string[] {
+export function explainListReviews(
+  db: Db,
+  organizationId: string,
+  filter: ReviewFilter,
+  sort: ReviewSort,
+): string[] {
   const clause = whereOf(organizationId, filter);
   if (!clause) return [];
   const plan = db
-    .prepare(`EXPLAIN QUERY PLAN SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT 25`)
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT 25`,
+    )
     .all(...clause.args) as Array<{ detail: string }>;
   return plan.map((row) => row.detail);
 }

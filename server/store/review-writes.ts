@@ -1,7 +1,15 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { notifyReviewsChanged } from './changes';
 import { type Db, sql } from './db';
-import { derivedFields, getReview, insertReview, type NewReview, type Review, type ReviewRow, toReview } from './reviews';
+import {
+  derivedFields,
+  getReview,
+  insertReview,
+  type NewReview,
+  type Review,
+  type ReviewRow,
+  toReview,
+} from './reviews';
 
 /** The fields of a review a write may change (which ones a caller may change is the API's rule). */
 export type ReviewPatch = Partial<
@@ -67,8 +75,17 @@ export function updateReview(db: Db, clock: Clock, organizationId: string, id: s
 }
 
 /** Sets (or, with null, removes) the owner's public reply; repliedAt follows. */
-export function setReviewReply(db: Db, clock: Clock, organizationId: string, id: string, reply: string | null) {
-  return updateReview(db, clock, organizationId, id, { reply, repliedAt: reply === null ? null : isoNow(clock) });
+export function setReviewReply(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  reply: string | null,
+) {
+  return updateReview(db, clock, organizationId, id, {
+    reply,
+    repliedAt: reply === null ? null : isoNow(clock),
+  });
 }
 
 /** Deletes a review of the organization; false if there was none. */
@@ -104,7 +121,12 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * business + source + externalId: new → created; existing with a differing given field → updated; else skipped.
  * Fields a row leaves out keep their stored value (an owner's showOnWidget/hidden/tags survive a re-import).
  */
-export function importReviews(db: Db, clock: Clock, organizationId: string, rows: ImportRow[]): ImportOutcome {
+export function importReviews(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  rows: ImportRow[],
+): ImportOutcome {
   const outcome: ImportOutcome = { created: 0, updated: 0, skipped: 0 };
   const touched = new Set<string>();
   db.transaction(() => {
@@ -121,7 +143,8 @@ export function importReviews(db: Db, clock: Clock, organizationId: string, rows
         if (value === undefined || !(field in existing) || field === 'repliedAt') continue;
         if (!sameValue(existing[field], value)) Object.assign(patch, { [field]: value });
       }
-      if (patch.reply !== undefined) patch.repliedAt = patch.reply === null ? null : (row.repliedAt ?? isoNow(clock));
+      if (patch.reply !== undefined)
+        patch.repliedAt = patch.reply === null ? null : (row.repliedAt ?? isoNow(clock));
       if (Object.keys(patch).length === 0) {
         outcome.skipped++;
         continue;

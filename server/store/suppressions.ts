@@ -6,13 +6,17 @@ import { type Db, sql } from './db';
 export const contactHash = (contact: string) => sha256(`contact:${contact.trim().toLowerCase()}`);
 
 /** Adds a hashed suppression (idempotent). */
-export function addSuppression(db: Db, clock: Clock, organizationId: string, contact: string, reason: string): void {
-  sql(db, 'INSERT OR IGNORE INTO suppressions (organization_id, hash, reason, created_at) VALUES (?, ?, ?, ?)').run(
-    organizationId,
-    contactHash(contact),
-    reason,
-    isoNow(clock),
-  );
+export function addSuppression(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  contact: string,
+  reason: string,
+): void {
+  sql(
+    db,
+    'INSERT OR IGNORE INTO suppressions (organization_id, hash, reason, created_at) VALUES (?, ?, ?, ?)',
+  ).run(organizationId, contactHash(contact), reason, isoNow(clock));
 }
 
 /** Whether this email or phone is on the organization's suppression list. */
@@ -45,9 +49,14 @@ export function markCustomerInvalid(db: Db, clock: Clock, customerId: string, re
 }
 
 /** Live customers with this phone in any organization (an SMS reply comes from the number, not a tenant). */
-export function customersWithPhone(db: Db, phone: string): Array<{ id: string; organizationId: string; optOut: boolean }> {
+export function customersWithPhone(
+  db: Db,
+  phone: string,
+): Array<{ id: string; organizationId: string; optOut: boolean }> {
   return (
-    sql(db, 'SELECT id, organization_id, opt_out FROM customers WHERE phone = ? AND deleted_at IS NULL').all(phone) as Array<{
+    sql(db, 'SELECT id, organization_id, opt_out FROM customers WHERE phone = ? AND deleted_at IS NULL').all(
+      phone,
+    ) as Array<{
       id: string;
       organization_id: string;
       opt_out: number;

@@ -60,9 +60,10 @@ export function insertTemplate(db: Db, clock: Clock, organizationId: string, f: 
 
 /** A template of the organization. */
 export function getTemplate(db: Db, organizationId: string, id: string): Template | undefined {
-  const row = sql(db, 'SELECT * FROM templates WHERE id = ? AND organization_id = ?').get(id, organizationId) as
-    | TemplateRow
-    | undefined;
+  const row = sql(db, 'SELECT * FROM templates WHERE id = ? AND organization_id = ?').get(
+    id,
+    organizationId,
+  ) as TemplateRow | undefined;
   return row && toTemplate(row);
 }
 
@@ -78,13 +79,25 @@ export function updateTemplate(
     db,
     `UPDATE templates SET business_id = ?, name = ?, channel = ?, language = ?, subject = ?, body = ?, updated_at = ?
      WHERE id = ? AND organization_id = ?`,
-  ).run(f.businessId, f.name, f.channel, f.language, f.subject, f.body, isoNow(clock), id, organizationId).changes;
+  ).run(
+    f.businessId,
+    f.name,
+    f.channel,
+    f.language,
+    f.subject,
+    f.body,
+    isoNow(clock),
+    id,
+    organizationId,
+  ).changes;
   return changed ? getTemplate(db, organizationId, id) : undefined;
 }
 
 /** Deletes a template; campaign steps using it fall back to the default. */
 export function deleteTemplate(db: Db, organizationId: string, id: string): boolean {
-  return sql(db, 'DELETE FROM templates WHERE id = ? AND organization_id = ?').run(id, organizationId).changes > 0;
+  return (
+    sql(db, 'DELETE FROM templates WHERE id = ? AND organization_id = ?').run(id, organizationId).changes > 0
+  );
 }
 
 /** One page of templates, newest first. */
@@ -100,7 +113,9 @@ export function listTemplates(
     db,
     `SELECT * FROM templates WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset`,
   ).all({ ...args, ...page }) as TemplateRow[];
-  const { total } = sql(db, `SELECT count(*) AS total FROM templates WHERE ${where}`).get(args) as { total: number };
+  const { total } = sql(db, `SELECT count(*) AS total FROM templates WHERE ${where}`).get(args) as {
+    total: number;
+  };
   return { items: rows.map(toTemplate), total };
 }
 

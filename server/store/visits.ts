@@ -56,24 +56,35 @@ export type NewVisit = {
 };
 
 export function createVisit(db: Db, clock: Clock, input: NewVisit): Visit {
-  const id = newId('visit');
-  const now = isoNow(clock);
+  const visit: Visit = {
+    id: newId('visit'),
+    organizationId: input.organizationId,
+    businessId: input.businessId,
+    origin: input.origin,
+    requestId: input.requestId ?? null,
+    cardId: input.cardId ?? null,
+    lang: input.lang,
+    rating: null,
+    feedbackId: null,
+    testimonialId: null,
+    createdAt: isoNow(clock),
+  };
   sql(
     db,
     `INSERT INTO visits (id, organization_id, business_id, origin, request_id, card_id, lang, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id,
-    input.organizationId,
-    input.businessId,
-    input.origin,
-    input.requestId ?? null,
-    input.cardId ?? null,
-    input.lang,
-    now,
-    now,
+    visit.id,
+    visit.organizationId,
+    visit.businessId,
+    visit.origin,
+    visit.requestId,
+    visit.cardId,
+    visit.lang,
+    visit.createdAt,
+    visit.createdAt,
   );
-  return getVisit(db, id)!;
+  return visit;
 }
 
 /** A visit by its token (public: the token is the capability). */

@@ -61,7 +61,7 @@ export function setup(options: Partial<Omit<CreateAppOptions, 'clock'>> & { cloc
       organizationId: other.id,
       name: 'other',
       mode: 'live',
-      scopes: [...DEFAULT_SCOPES],
+      scopes: [...DEFAULT_SCOPES, 'keys:admin'],
     }).secret;
     return { id: other.id, key };
   };

@@ -29,7 +29,11 @@ describe('messages API', () => {
     const code = t.requestRow(email.id).code;
     expect(byChannel.email.text).toContain(`http://plaudit.test/r/${code}`);
     expect(byChannel.email.text).toContain('Hi Alice,');
-    expect(byChannel.sms).toMatchObject({ status: 'sent', recipient: '+14155550123', sms: { encoding: 'GSM-7', segments: 1 } });
+    expect(byChannel.sms).toMatchObject({
+      status: 'sent',
+      recipient: '+14155550123',
+      sms: { encoding: 'GSM-7', segments: 1 },
+    });
     expect(t.requestRow(sms.id).status).toBe('sent');
 
     const filtered = await t.call('GET', '/api/v1/messages?channel=sms');

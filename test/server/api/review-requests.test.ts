@@ -33,17 +33,38 @@ describe('review requests API', () => {
     const customer = await t.call('GET', `/api/v1/customers/${res.json.customerId}`);
     expect(customer.json.email).toBe('ana@example.com');
 
-    const again = await create(t, { businessId: biz.id, customerPhone: '+1 415 555 0123', method: 'sms' });
+    const other = await t.createBusiness({ name: 'Second shop' });
+    const again = await create(t, { businessId: other.id, customerPhone: '+1 415 555 0123', method: 'sms' });
+    expect(again.status).toBe(201);
     expect(again.json.customerId).toBe(res.json.customerId);
     expect(again.json.code).not.toBe(res.json.code);
     expect((await t.call('GET', '/api/v1/customers')).json.pagination.total).toBe(1);
+  });
+
+  it('answers a second invitation inside the dedup window with the first one, and queues one message', async () => {
+    const t = setup();
+    const biz = await t.createBusiness();
+    const body = { businessId: biz.id, customerEmail: 'ana@example.com', method: 'email' };
+    const first = await create(t, body);
+    expect(first.status).toBe(201);
+    expect(first.json.deduplicated).toBe(false);
+    t.clock.advance(3 * 86_400_000);
+    const second = await create(t, body);
+    expect(second.status).toBe(200);
+    expect(second.json).toMatchObject({ id: first.json.id, code: first.json.code, deduplicated: true });
+    expect((await t.call('GET', '/api/v1/review-requests')).json.pagination.total).toBe(1);
+    expect((await t.call('GET', '/api/v1/messages')).json.pagination.total).toBe(1);
+    t.clock.advance(15 * 86_400_000);
+    const later = await create(t, body);
+    expect(later.status).toBe(201);
+    expect(later.json.id).not.toBe(first.json.id);
   });
 
   it('marks requests made with a sk_test_ key as sandbox, and schedules with sendAt', async () => {
     const t = setup();
     const biz = await t.createBusiness();
     const testKey = t.keyWithScopes(['requests:write', 'requests:read'], 'test');
-    const sendAt = '2026-06-16T09:30:00+02:00';
+    const sendAt = '2026-06-16T12:30:00+02:00';
     const res = await create(
       t,
       { businessId: biz.id, customerPhone: '+14155550123', method: 'whatsapp', sendAt },
@@ -53,7 +74,7 @@ describe('review requests API', () => {
     expect(res.json).toMatchObject({
       sandbox: true,
       status: 'scheduled',
-      sendAt: '2026-06-16T07:30:00.000Z',
+      sendAt: '2026-06-16T10:30:00.000Z',
     });
     const got = await t.call('GET', `/api/v1/review-requests/${res.json.id}`, { key: testKey });
     expect(got.json.sandbox).toBe(true);

@@ -22,10 +22,22 @@ describe('reviews API: update', () => {
     const rev = await t.post({ source: 'testimonial' });
     t.clock.advance(60_000);
     const res = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, {
-      body: { rating: 1, content: 'Awful, cold and terrible coffee', title: 'Bad', authorName: 'Bo', showOnWidget: true },
+      body: {
+        rating: 1,
+        content: 'Awful, cold and terrible coffee',
+        title: 'Bad',
+        authorName: 'Bo',
+        showOnWidget: true,
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ rating: 1, title: 'Bad', authorName: 'Bo', showOnWidget: true, sentiment: 'negative' });
+    expect(res.json).toMatchObject({
+      rating: 1,
+      title: 'Bad',
+      authorName: 'Bo',
+      showOnWidget: true,
+      sentiment: 'negative',
+    });
     expect(res.json.keywords).toContain('cold');
     expect(res.json.updatedAt).toBe('2026-06-15T12:01:00.000Z');
     expect(res.json.createdAt).toBe(rev.createdAt);
@@ -42,18 +54,30 @@ describe('reviews API: update', () => {
     expect(refused.json.code).toBe('VALIDATION_ERROR');
     expect(Object.keys(refused.json.details).sort()).toEqual(['content', 'rating']);
     expect(refused.json.details.content).toMatch(/google review/);
-    expect((await t.call('GET', `/api/v1/reviews/${rev.id}`)).json).toMatchObject({ content: 'Good coffee', hidden: false });
+    expect((await t.call('GET', `/api/v1/reviews/${rev.id}`)).json).toMatchObject({
+      content: 'Good coffee',
+      hidden: false,
+    });
 
-    const ok = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, { body: { hidden: true, showOnWidget: true, tags: ['vip'] } });
+    const ok = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, {
+      body: { hidden: true, showOnWidget: true, tags: ['vip'] },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ hidden: true, showOnWidget: true, tags: ['vip'], content: 'Good coffee' });
+    expect(ok.json).toMatchObject({
+      hidden: true,
+      showOnWidget: true,
+      tags: ['vip'],
+      content: 'Good coffee',
+    });
   });
 
   it('rejects unknown fields and bad values with details; another externalId in use is a 409', async () => {
     const t = await withReviews();
     const rev = await t.post({ source: 'direct' });
     await t.post({ source: 'direct', externalId: 'd-2' });
-    const bad = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, { body: { rating: 0, source: 'yelp', businessId: 'x' } });
+    const bad = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, {
+      body: { rating: 0, source: 'yelp', businessId: 'x' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.details)).toContain('rating');
     const taken = await t.call('PATCH', `/api/v1/reviews/${rev.id}`, { body: { externalId: 'd-2' } });
@@ -90,9 +114,15 @@ describe('reviews API: reply', () => {
   it('sets, replaces and removes the owner’s reply on any source', async () => {
     const t = await withReviews();
     const rev = await t.post({ source: 'google', externalId: 'g-9' });
-    const replied = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, { body: { reply: '  Thank you, Ana!  ' } });
+    const replied = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, {
+      body: { reply: '  Thank you, Ana!  ' },
+    });
     expect(replied.status).toBe(200);
-    expect(replied.json).toMatchObject({ reply: 'Thank you, Ana!', repliedAt: '2026-06-15T12:00:00.000Z', responded: true });
+    expect(replied.json).toMatchObject({
+      reply: 'Thank you, Ana!',
+      repliedAt: '2026-06-15T12:00:00.000Z',
+      responded: true,
+    });
     t.clock.advance(1000);
     const again = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, { body: { reply: 'Thanks!' } });
     expect(again.json.repliedAt).toBe('2026-06-15T12:00:01.000Z');
@@ -106,14 +136,20 @@ describe('reviews API: reply', () => {
   it('rejects a reply over 4096 characters or a missing field with details', async () => {
     const t = await withReviews();
     const rev = await t.post({ source: 'direct' });
-    const long = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, { body: { reply: 'x'.repeat(4097) } });
+    const long = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, {
+      body: { reply: 'x'.repeat(4097) },
+    });
     expect(long.status).toBe(400);
     expect(long.json.details.reply).toBeDefined();
     const missing = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, { body: {} });
     expect(missing.status).toBe(400);
     expect(missing.json.details.reply).toBeDefined();
-    expect((await t.call('POST', '/api/v1/reviews/rev_nope/reply', { body: { reply: 'x' } })).status).toBe(404);
-    const max = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, { body: { reply: 'x'.repeat(4096) } });
+    expect((await t.call('POST', '/api/v1/reviews/rev_nope/reply', { body: { reply: 'x' } })).status).toBe(
+      404,
+    );
+    const max = await t.call('POST', `/api/v1/reviews/${rev.id}/reply`, {
+      body: { reply: 'x'.repeat(4096) },
+    });
     expect(max.status).toBe(200);
   });
 });

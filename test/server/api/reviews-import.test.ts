@@ -14,8 +14,12 @@ async function withBusiness() {
   const t = setup();
   const biz = await t.createBusiness();
   const csv = (body: string, query = `?businessId=${biz.id}`) =>
-    t.call('POST', `/api/v1/reviews/import${query}`, { body, headers: { 'content-type': 'text/csv; charset=utf-8' } });
-  const json = (body: unknown, query = `?businessId=${biz.id}`) => t.call('POST', `/api/v1/reviews/import${query}`, { body });
+    t.call('POST', `/api/v1/reviews/import${query}`, {
+      body,
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
+  const json = (body: unknown, query = `?businessId=${biz.id}`) =>
+    t.call('POST', `/api/v1/reviews/import${query}`, { body });
   const all = async () => (await t.call('GET', `/api/v1/reviews?businessId=${biz.id}&sort=oldest`)).json;
   return { ...t, biz, csv, json, all };
 }
@@ -63,14 +67,26 @@ describe('reviews API: import', () => {
     const [g1] = (await t.all()).data;
     await t.call('PATCH', `/api/v1/reviews/${g1.id}`, { body: { hidden: true, tags: ['pinned'] } });
     const rows = [
-      { source: 'google', externalId: 'g-1', rating: 4, authorName: 'Ana', content: 'Lovely coffee, great staff' },
+      {
+        source: 'google',
+        externalId: 'g-1',
+        rating: 4,
+        authorName: 'Ana',
+        content: 'Lovely coffee, great staff',
+      },
       { source: 'yelp', externalId: 'y-1', rating: 2, authorName: 'Cy', content: 'Cold food, slow service' },
       { source: 'yelp', externalId: 'y-3', rating: 5, authorName: 'Ed', reply: 'Thanks Ed' },
     ];
     const res = await t.json(rows);
     expect(res.json).toEqual({ created: 1, updated: 1, skipped: 1, errors: [] });
     const after = await t.call('GET', `/api/v1/reviews/${g1.id}`);
-    expect(after.json).toMatchObject({ rating: 4, hidden: true, tags: ['pinned'], publishedAt: g1.publishedAt, id: g1.id });
+    expect(after.json).toMatchObject({
+      rating: 4,
+      hidden: true,
+      tags: ['pinned'],
+      publishedAt: g1.publishedAt,
+      id: g1.id,
+    });
     expect((await t.all()).pagination.total).toBe(3);
     const replied = (await t.call('GET', `/api/v1/reviews?businessId=${t.biz.id}&responded=true`)).json.data;
     expect(replied.map((r: { externalId: string }) => r.externalId)).toEqual(['y-3']);
@@ -100,7 +116,8 @@ describe('reviews API: import', () => {
         { row: 4, errors: { externalId: expect.any(String) } },
       ],
     });
-    const foreignBiz = (await t.call('POST', '/api/v1/businesses', { key: foreign.key, body: { name: 'F' } })).json;
+    const foreignBiz = (await t.call('POST', '/api/v1/businesses', { key: foreign.key, body: { name: 'F' } }))
+      .json;
     const sneaky = await t.json([{ ...row, externalId: 'd', businessId: foreignBiz.id }]);
     expect(sneaky.json.errors).toEqual([{ row: 1, errors: { businessId: 'no such business' } }]);
     expect((await t.call('GET', '/api/v1/reviews', { key: foreign.key })).json.pagination.total).toBe(0);

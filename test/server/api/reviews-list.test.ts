@@ -10,12 +10,58 @@ async function seeded() {
   const add = (input: Omit<NewReview, 'authorName'> & { authorName?: string }) =>
     insertReview(t.db, t.clock, t.org.id, { authorName: 'Ana', ...input });
   const r = {
-    g5: add({ businessId: a.id, source: 'google', externalId: 'g1', rating: 5, content: 'Amazing espresso, lovely staff', publishedAt: '2026-01-10T09:00:00.000Z', showOnWidget: true, tags: ['vip', 'coffee'] }),
-    y1: add({ businessId: a.id, source: 'yelp', externalId: 'y1', rating: 1, content: 'Awful rude service, terrible wait', publishedAt: '2026-02-10T09:00:00.000Z', hidden: true, reply: 'Sorry' }),
-    d3: add({ businessId: a.id, source: 'direct', rating: 3, content: 'The sandwich exists', publishedAt: '2026-03-10T09:00:00.000Z', tags: ['coffee'] }),
-    d4: add({ businessId: a.id, source: 'direct', rating: 4, title: 'Nice croissants', content: 'Flaky and buttery', authorName: 'Zoë', publishedAt: '2026-03-31T23:59:59.000Z' }),
-    t2: add({ businessId: a.id, source: 'testimonial', rating: 2, content: 'Bad, cold latte', publishedAt: '2026-04-01T00:00:00.000Z' }),
-    b5: add({ businessId: b.id, source: 'google', externalId: 'g2', rating: 5, content: 'Best croissant in town', publishedAt: '2026-02-20T09:00:00.000Z' }),
+    g5: add({
+      businessId: a.id,
+      source: 'google',
+      externalId: 'g1',
+      rating: 5,
+      content: 'Amazing espresso, lovely staff',
+      publishedAt: '2026-01-10T09:00:00.000Z',
+      showOnWidget: true,
+      tags: ['vip', 'coffee'],
+    }),
+    y1: add({
+      businessId: a.id,
+      source: 'yelp',
+      externalId: 'y1',
+      rating: 1,
+      content: 'Awful rude service, terrible wait',
+      publishedAt: '2026-02-10T09:00:00.000Z',
+      hidden: true,
+      reply: 'Sorry',
+    }),
+    d3: add({
+      businessId: a.id,
+      source: 'direct',
+      rating: 3,
+      content: 'The sandwich exists',
+      publishedAt: '2026-03-10T09:00:00.000Z',
+      tags: ['coffee'],
+    }),
+    d4: add({
+      businessId: a.id,
+      source: 'direct',
+      rating: 4,
+      title: 'Nice croissants',
+      content: 'Flaky and buttery',
+      authorName: 'Zoë',
+      publishedAt: '2026-03-31T23:59:59.000Z',
+    }),
+    t2: add({
+      businessId: a.id,
+      source: 'testimonial',
+      rating: 2,
+      content: 'Bad, cold latte',
+      publishedAt: '2026-04-01T00:00:00.000Z',
+    }),
+    b5: add({
+      businessId: b.id,
+      source: 'google',
+      externalId: 'g2',
+      rating: 5,
+      content: 'Best croissant in town',
+      publishedAt: '2026-02-20T09:00:00.000Z',
+    }),
   };
   const ids = async (query: string) => {
     const res = await t.call('GET', `/api/v1/reviews?${query}`);
@@ -48,7 +94,11 @@ describe('reviews API: list filters', () => {
     ['dateFrom (date)', () => 'dateFrom=2026-03-10', ['t2', 'd4', 'd3']],
     ['dateTo (date includes the day)', () => 'dateTo=2026-03-31', ['d4', 'd3', 'b5', 'y1', 'g5']],
     ['dateTo (instant)', () => 'dateTo=2026-03-31T23:59:58Z', ['d3', 'b5', 'y1', 'g5']],
-    ['date range with offset', () => `dateFrom=${encodeURIComponent('2026-02-10T10:00:00+01:00')}&dateTo=2026-02-28`, ['b5', 'y1']],
+    [
+      'date range with offset',
+      () => `dateFrom=${encodeURIComponent('2026-02-10T10:00:00+01:00')}&dateTo=2026-02-28`,
+      ['b5', 'y1'],
+    ],
     ['showOnWidget', () => 'showOnWidget=true', ['g5']],
     ['hidden=true', () => 'hidden=true', ['y1']],
     ['hidden=false', () => 'hidden=false', ['t2', 'd4', 'd3', 'b5', 'g5']],
@@ -56,7 +106,11 @@ describe('reviews API: list filters', () => {
     ['not responded', () => 'responded=false', ['t2', 'd4', 'd3', 'b5', 'g5']],
     ['tags (all of them)', () => 'tags=coffee,vip', ['g5']],
     ['one tag', () => 'tags=coffee', ['d3', 'g5']],
-    ['combined', (t: Awaited<ReturnType<typeof seeded>>) => `businessId=${t.a.id}&source=direct&minRating=4`, ['d4']],
+    [
+      'combined',
+      (t: Awaited<ReturnType<typeof seeded>>) => `businessId=${t.a.id}&source=direct&minRating=4`,
+      ['d4'],
+    ],
   ] as const)('filters by %s', async (_name, query, expected) => {
     const t = await seeded();
     expect(await t.ids(query(t))).toEqual(expected.map((k) => t.r[k].id));
@@ -136,7 +190,29 @@ describe('reviews API: full-text search', () => {
 
   it('never fails on FTS syntax in the user’s text', async () => {
     const t = await seeded();
-    for (const q of ['"', '*', 'NEAR(', 'NEAR(a b', '-', '-rude', 'rude OR', 'AND', '(', ')', '^', ':', 'content:rude', '""""', "'", '\\', 'a"b', '{title}', 'NOT rude', '   ', '😀']) {
+    for (const q of [
+      '"',
+      '*',
+      'NEAR(',
+      'NEAR(a b',
+      '-',
+      '-rude',
+      'rude OR',
+      'AND',
+      '(',
+      ')',
+      '^',
+      ':',
+      'content:rude',
+      '""""',
+      "'",
+      '\\',
+      'a"b',
+      '{title}',
+      'NOT rude',
+      '   ',
+      '😀',
+    ]) {
       const res = await t.call('GET', `/api/v1/reviews?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
       expect(res.json.pagination.total, q).toBe(res.json.data.length);

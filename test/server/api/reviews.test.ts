@@ -28,7 +28,11 @@ describe('reviews API: create and get', () => {
     const changed: string[] = [];
     subscribeReviewsChanged(t.db, (id) => changed.push(id));
     const res = await t.call('POST', '/api/v1/reviews', {
-      body: review(t.biz.id, { title: 'Great', tags: ['latte', 'latte', 'staff'], publishedAt: '2026-05-01T10:00:00+02:00' }),
+      body: review(t.biz.id, {
+        title: 'Great',
+        tags: ['latte', 'latte', 'staff'],
+        publishedAt: '2026-05-01T10:00:00+02:00',
+      }),
     });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
@@ -58,7 +62,11 @@ describe('reviews API: create and get', () => {
     expect(bad.sentiment).toBe('negative');
     expect(bad.sentimentScore).toBeLessThan(0);
     const bare = await t.post({ content: undefined, rating: 2 });
-    expect(bare).toMatchObject({ content: '', publishedAt: '2026-06-15T12:00:00.000Z', sentiment: 'negative' });
+    expect(bare).toMatchObject({
+      content: '',
+      publishedAt: '2026-06-15T12:00:00.000Z',
+      sentiment: 'negative',
+    });
   });
 
   it('rejects bad input with details and changes nothing', async () => {
@@ -78,9 +86,19 @@ describe('reviews API: create and get', () => {
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('VALIDATION_ERROR');
     expect(Object.keys(res.json.details)).toEqual(
-      expect.arrayContaining(['source', 'rating', 'content', 'authorName', 'authorAvatarUrl', 'publishedAt', 'tags']),
+      expect.arrayContaining([
+        'source',
+        'rating',
+        'content',
+        'authorName',
+        'authorAvatarUrl',
+        'publishedAt',
+        'tags',
+      ]),
     );
-    const longTag = await t.call('POST', '/api/v1/reviews', { body: review(t.biz.id, { tags: ['x'.repeat(51)] }) });
+    const longTag = await t.call('POST', '/api/v1/reviews', {
+      body: review(t.biz.id, { tags: ['x'.repeat(51)] }),
+    });
     expect(longTag.json.details['tags.0']).toBeDefined();
     const fraction = await t.call('POST', '/api/v1/reviews', { body: review(t.biz.id, { rating: 4.5 }) });
     expect(fraction.status).toBe(400);
@@ -90,10 +108,14 @@ describe('reviews API: create and get', () => {
   it('answers 409 for a duplicate business + source + externalId, 404 for an unknown business', async () => {
     const t = await withBusiness();
     await t.post({ source: 'google', externalId: 'g-1' });
-    const dup = await t.call('POST', '/api/v1/reviews', { body: review(t.biz.id, { source: 'google', externalId: 'g-1' }) });
+    const dup = await t.call('POST', '/api/v1/reviews', {
+      body: review(t.biz.id, { source: 'google', externalId: 'g-1' }),
+    });
     expect(dup.status).toBe(409);
     expect(dup.json.code).toBe('CONFLICT');
-    const otherSource = await t.call('POST', '/api/v1/reviews', { body: review(t.biz.id, { source: 'yelp', externalId: 'g-1' }) });
+    const otherSource = await t.call('POST', '/api/v1/reviews', {
+      body: review(t.biz.id, { source: 'yelp', externalId: 'g-1' }),
+    });
     expect(otherSource.status).toBe(201);
     const unknown = await t.call('POST', '/api/v1/reviews', { body: review('biz_nope') });
     expect(unknown.status).toBe(404);
@@ -105,12 +127,21 @@ describe('reviews API: create and get', () => {
     const other = t.otherOrg();
     const asOther = { key: other.key };
     expect((await t.call('GET', `/api/v1/reviews/${mine.id}`, asOther)).status).toBe(404);
-    expect((await t.call('PATCH', `/api/v1/reviews/${mine.id}`, { ...asOther, body: { hidden: true } })).status).toBe(404);
+    expect(
+      (await t.call('PATCH', `/api/v1/reviews/${mine.id}`, { ...asOther, body: { hidden: true } })).status,
+    ).toBe(404);
     expect((await t.call('DELETE', `/api/v1/reviews/${mine.id}`, asOther)).status).toBe(404);
-    expect((await t.call('POST', `/api/v1/reviews/${mine.id}/reply`, { ...asOther, body: { reply: 'x' } })).status).toBe(404);
-    expect((await t.call('POST', '/api/v1/reviews', { ...asOther, body: review(t.biz.id) })).status).toBe(404);
+    expect(
+      (await t.call('POST', `/api/v1/reviews/${mine.id}/reply`, { ...asOther, body: { reply: 'x' } })).status,
+    ).toBe(404);
+    expect((await t.call('POST', '/api/v1/reviews', { ...asOther, body: review(t.biz.id) })).status).toBe(
+      404,
+    );
     expect((await t.call('GET', `/api/v1/reviews?businessId=${t.biz.id}`, asOther)).status).toBe(404);
-    expect((await t.call('POST', `/api/v1/reviews/import?businessId=${t.biz.id}`, { ...asOther, body: [] })).status).toBe(404);
+    expect(
+      (await t.call('POST', `/api/v1/reviews/import?businessId=${t.biz.id}`, { ...asOther, body: [] }))
+        .status,
+    ).toBe(404);
     const list = await t.call('GET', '/api/v1/reviews', asOther);
     expect(list.json).toEqual({ data: [], pagination: { page: 1, perPage: 25, total: 0, totalPages: 0 } });
     expect((await t.call('GET', `/api/v1/reviews/${mine.id}`)).json.hidden).toBe(false);
@@ -132,7 +163,9 @@ describe('reviews API: create and get', () => {
     const none = t.keyWithScopes(['businesses:read']);
     for (const [method, path, body] of routes) {
       expect((await t.call(method, path, { key: null, body })).status).toBe(401);
-      expect((await t.call(method, path, { key: 'sk_live_notarealkey000000000000000000000', body })).status).toBe(401);
+      expect(
+        (await t.call(method, path, { key: 'sk_live_notarealkey000000000000000000000', body })).status,
+      ).toBe(401);
       expect((await t.call(method, path, { key: none, body })).status).toBe(403);
       const writes = method !== 'GET';
       expect((await t.call(method, path, { key: readOnly, body })).status).toBe(writes ? 403 : 200);
@@ -142,7 +175,10 @@ describe('reviews API: create and get', () => {
   it('lets the admin key act inside the organization it names', async () => {
     const t = await withBusiness();
     await t.post();
-    const res = await t.call('GET', '/api/v1/reviews', { key: t.admin, headers: { 'plaudit-organization': t.org.id } });
+    const res = await t.call('GET', '/api/v1/reviews', {
+      key: t.admin,
+      headers: { 'plaudit-organization': t.org.id },
+    });
     expect(res.json.pagination.total).toBe(1);
     expect((await t.call('GET', '/api/v1/reviews', { key: t.admin })).status).toBe(400);
   });

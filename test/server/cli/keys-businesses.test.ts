@@ -30,7 +30,7 @@ const secretIn = (stdout: string) => stdout.match(/sk_(?:live|test)_[A-Za-z0-9]{
 // Each child process starts tsx (about a second here), so these tests get generous time limits.
 describe('plaudit orgs, keys and businesses', { timeout: 60_000 }, () => {
   it('creates, lists and revokes keys; a revoked key then gets 401 from the API on the same file', async () => {
-    const org = await runCli(dataDir, ['orgs', 'create', '--name', 'Acme']);
+    const org = await runCliInProcess(dataDir, ['orgs', 'create', '--name', 'Acme']);
     expect(org.code).toBe(0);
     const orgId = org.stdout.match(/org_[A-Za-z0-9]+/)![0];
 
@@ -73,14 +73,14 @@ describe('plaudit orgs, keys and businesses', { timeout: 60_000 }, () => {
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ code: 'UNAUTHORIZED' });
 
-    const json = await runCli(dataDir, ['keys', 'list', '--org', orgId, '--json']);
+    const json = await runCliInProcess(dataDir, ['keys', 'list', '--org', orgId, '--json']);
     const keys = JSON.parse(json.stdout) as Array<{ id: string; revokedAt: string | null }>;
     expect(keys.find((k) => k.id === keyId)?.revokedAt).toBeTruthy();
     expect(json.stdout).not.toContain(secret);
   });
 
   it('creates businesses with the API’s validation and lists them with hostile names made inert', async () => {
-    const org = await runCli(dataDir, ['orgs', 'create', '--name', 'Shops']);
+    const org = await runCliInProcess(dataDir, ['orgs', 'create', '--name', 'Shops']);
     const orgId = org.stdout.match(/org_[A-Za-z0-9]+/)![0];
     const hostile = 'Evil\u001b[2J\u001b]8;;https://x.test\u0007Cafe\u202e\r\nFake line';
     const created = await runCli(dataDir, [

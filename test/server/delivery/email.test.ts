@@ -32,7 +32,9 @@ describe('email over SMTP', () => {
     expect(mail.html).toContain('Joe’s Coffee');
     expect(mail.html).toContain('#aa3300');
     const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line;
-    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/plaudit\.test\/u\/[A-Za-z0-9]{24}>$/);
+    expect(header('list-unsubscribe')).toMatch(
+      /^List-Unsubscribe: <http:\/\/plaudit\.test\/u\/[A-Za-z0-9]{24}>$/,
+    );
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(mail.html).toContain(String(header('list-unsubscribe')).match(/<(.+)>/)?.[1]);
     expect(mail.messageId).toMatch(/^<msg_[A-Za-z0-9]+@plaudit>$/);
@@ -60,7 +62,10 @@ describe('email over SMTP', () => {
     expect(customer.json.data[0]).toMatchObject({ status: 'failed' });
     expect(getJob(t.db, jobForRef(t.db, customer.json.data[0].id)!.id)!.status).toBe('failed');
     const again = t.request({ businessId: biz.id, customerId: ghost.id });
-    expect(again.result).toMatchObject({ status: 'suppressed', reason: 'invalid: SMTP: Can\'t send mail - all recipients were rejected: 550 5.1.1 No such user' });
+    expect(again.result).toMatchObject({
+      status: 'suppressed',
+      reason: "invalid: SMTP: Can't send mail - all recipients were rejected: 550 5.1.1 No such user",
+    });
 
     const down = deliverySetup({ smtpUrl: 'smtp://127.0.0.1:1' });
     const biz2 = await down.business();

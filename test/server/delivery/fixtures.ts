@@ -1,18 +1,16 @@
-import { defaultConfig, type Config } from '../../../server/config';
-import { newId, newPublicCode } from '../../../server/domain/ids';
-import { ensureDeliverySchema } from '../../../server/delivery/pending-schema';
+import { type Config, defaultConfig } from '../../../server/config';
 import { enqueueRequestMessage } from '../../../server/delivery/request-messages';
 import type { Transports } from '../../../server/delivery/transports';
 import { createDeliveryWorker } from '../../../server/delivery/worker';
+import { newId, newPublicCode } from '../../../server/domain/ids';
 import { silentLogger } from '../../../server/logger';
 import { upsertCustomer } from '../../../server/store/customers';
 import { type Db, openMemoryDb, sql } from '../../../server/store/db';
-import { setup, testClock } from '../helpers';
+import { setup, type testClock } from '../helpers';
 
 /** A migrated in-memory database with the delivery tables. */
 export function deliveryDb(): Db {
   const db = openMemoryDb();
-  ensureDeliverySchema(db);
   return db;
 }
 
@@ -20,12 +18,17 @@ export function deliveryDb(): Db {
  * `setup()` plus what delivery tests need: customers, review requests written as the requests API writes them
  * (the row, then `enqueueRequestMessage` in the same transaction), and a worker on the test clock.
  */
-export function deliverySetup(overrides: Partial<Config> = {}, options: { clock?: ReturnType<typeof testClock> } = {}) {
+export function deliverySetup(
+  overrides: Partial<Config> = {},
+  options: { clock?: ReturnType<typeof testClock> } = {},
+) {
   const config = defaultConfig({ publicUrl: 'http://plaudit.test', rateLimit: 10_000, ...overrides });
   const t = setup({ db: deliveryDb(), config, clock: options.clock });
 
-  const customer = (input: { name?: string; email?: string; phone?: string; optOut?: boolean }, orgId = t.org.id) =>
-    upsertCustomer(t.db, t.clock, orgId, input).customer;
+  const customer = (
+    input: { name?: string; email?: string; phone?: string; optOut?: boolean },
+    orgId = t.org.id,
+  ) => upsertCustomer(t.db, t.clock, orgId, input).customer;
 
   const request = (input: {
     businessId: string;
@@ -58,11 +61,16 @@ export function deliverySetup(overrides: Partial<Config> = {}, options: { clock?
         now,
         now,
       );
-      return enqueueRequestMessage(t.db, t.clock, { id }, {
-        publicUrl: config.publicUrl,
-        campaignId: input.campaignId,
-        delayHours: input.delayHours,
-      });
+      return enqueueRequestMessage(
+        t.db,
+        t.clock,
+        { id },
+        {
+          publicUrl: config.publicUrl,
+          campaignId: input.campaignId,
+          delayHours: input.delayHours,
+        },
+      );
     })();
     return { id, result };
   };
@@ -70,8 +78,21 @@ export function deliverySetup(overrides: Partial<Config> = {}, options: { clock?
   const requestRow = (id: string) =>
     sql(t.db, 'SELECT * FROM review_requests WHERE id = ?').get(id) as Record<string, string | number | null>;
 
-  const worker = (extra: { transports?: Transports; resolver?: Parameters<typeof createDeliveryWorker>[0]['resolver']; webhookTimeoutMs?: number } = {}) =>
-    createDeliveryWorker({ db: t.db, config, logger: silentLogger, clock: t.clock, random: () => 0.5, ...extra });
+  const worker = (
+    extra: {
+      transports?: Transports;
+      resolver?: Parameters<typeof createDeliveryWorker>[0]['resolver'];
+      webhookTimeoutMs?: number;
+    } = {},
+  ) =>
+    createDeliveryWorker({
+      db: t.db,
+      config,
+      logger: silentLogger,
+      clock: t.clock,
+      random: () => 0.5,
+      ...extra,
+    });
 
   /** A business open all day in UTC, so the send window never gets in the way unless a test wants it. */
   const business = (body: Record<string, unknown> = {}) =>

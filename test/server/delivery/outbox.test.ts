@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, createOutboxWorker, type JobHandler, type JobOutcome } from '../../../server/delivery/outbox';
+import {
+  backoffMs,
+  createOutboxWorker,
+  type JobHandler,
+  type JobOutcome,
+} from '../../../server/delivery/outbox';
 import { silentLogger } from '../../../server/logger';
 import { getJob, insertOutboxJob, leaseDueJobs, type OutboxJob } from '../../../server/store/outbox';
 import { testClock } from '../helpers';
@@ -77,10 +82,17 @@ describe('outbox worker', () => {
   });
 
   it('a permanent failure fails at once; a postponement spends no attempt', async () => {
-    const h = harness([{ type: 'postpone', until: new Date('2026-06-16T09:00:00Z') }, { type: 'fail', error: 'bad address' }]);
+    const h = harness([
+      { type: 'postpone', until: new Date('2026-06-16T09:00:00Z') },
+      { type: 'fail', error: 'bad address' },
+    ]);
     const id = insertOutboxJob(h.db, h.clock, { kind: 'message', refId: 'msg_1' });
     await h.worker.runOnce();
-    expect(getJob(h.db, id)).toMatchObject({ status: 'pending', attempts: 0, dueAt: '2026-06-16T09:00:00.000Z' });
+    expect(getJob(h.db, id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      dueAt: '2026-06-16T09:00:00.000Z',
+    });
     h.clock.set('2026-06-16T09:00:00Z');
     await h.worker.runOnce();
     expect(getJob(h.db, id)).toMatchObject({ status: 'failed', lastError: 'bad address' });
@@ -117,8 +129,20 @@ describe('outbox worker', () => {
     const db = h.db;
     const id = insertOutboxJob(db, h.clock, { kind: 'message', refId: 'msg_1' });
     h.worker.start();
-    for (let i = 0; i < 100 && getJob(db, id)!.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && getJob(db, id)!.status !== 'done'; i++)
+      await new Promise((r) => setTimeout(r, 10));
     await h.worker.stop();
     expect(getJob(db, id)!.status).toBe('done');
+  });
+
+  it('prunes finished jobs after a week, keeps failed ones', async () => {
+    const h = harness([{ type: 'done' }, { type: 'fail', error: 'bad' }]);
+    const done = insertOutboxJob(h.db, h.clock, { kind: 'message', refId: 'msg_1' });
+    const failed = insertOutboxJob(h.db, h.clock, { kind: 'message', refId: 'msg_2' });
+    await h.worker.runOnce();
+    h.clock.advance(7 * 86_400_000 + 1);
+    await h.worker.runOnce();
+    expect(getJob(h.db, done)).toBeUndefined();
+    expect(getJob(h.db, failed)!.status).toBe('failed');
   });
 });

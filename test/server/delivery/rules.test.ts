@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateRequest } from '../../../server/delivery/request-messages';
+import { enqueueRequestMessage, findDuplicateRequest } from '../../../server/delivery/request-messages';
+import { createReviewRequest } from '../../../server/store/review-requests';
 import { addSuppression } from '../../../server/store/suppressions';
 import { deliverySetup, recordingTransports } from './fixtures';
 
@@ -22,7 +23,9 @@ describe('delivery rules', () => {
     ] as const;
     addSuppression(t.db, t.clock, t.org.id, 'LISTED@example.com', 'erased');
     const invalid = t.customer({ phone: '+14155550100' });
-    t.db.prepare("UPDATE customers SET invalid = 1, invalid_reason = 'landline' WHERE id = ?").run(invalid.id);
+    t.db
+      .prepare("UPDATE customers SET invalid = 1, invalid_reason = 'landline' WHERE id = ?")
+      .run(invalid.id);
     for (const [customer, reason, method] of cases) {
       const { id, result } = t.request({ businessId: biz.id, customerId: customer.id, method });
       expect(result).toEqual({ status: 'suppressed', reason });
@@ -96,7 +99,10 @@ describe('delivery rules', () => {
 
   it('a message due when the window has closed waits for it to open again', async () => {
     const t = deliverySetup();
-    const biz = await t.createBusiness({ timezone: 'Europe/Paris', sendWindow: { start: '09:00', end: '20:00' } });
+    const biz = await t.createBusiness({
+      timezone: 'Europe/Paris',
+      sendWindow: { start: '09:00', end: '20:00' },
+    });
     const alice = t.customer({ email: 'alice@example.com' });
     t.clock.set('2026-06-15T17:59:00Z'); // 19:59 CEST
     t.request({ businessId: biz.id, customerId: alice.id });
@@ -130,5 +136,29 @@ describe('delivery rules', () => {
     expect(result).toEqual({ status: 'not_sent', reason: 'suppress_message' });
     expect(t.requestRow(id).status).toBe('pending');
     expect(await run(t)).toHaveLength(0);
+  });
+
+  it('works on a request written by createReviewRequest, in the same transaction (the wiring the requests API needs)', async () => {
+    const t = deliverySetup();
+    const biz = await t.createBusiness({ timezone: 'America/New_York' });
+    t.clock.set('2026-06-16T03:00:00Z'); // 23:00 in New York
+    const request = t.db.transaction(() => {
+      const created = createReviewRequest(t.db, t.clock, t.org.id, {
+        businessId: biz.id,
+        customer: { name: 'Ann', email: 'ann@example.com' },
+        method: 'email',
+        suppressMessage: false,
+        sandbox: false,
+      });
+      enqueueRequestMessage(t.db, t.clock, created, { publicUrl: t.config.publicUrl });
+      return created;
+    })();
+    expect(t.requestRow(request.id)).toMatchObject({
+      status: 'scheduled',
+      send_at: '2026-06-16T13:00:00.000Z',
+    });
+    t.clock.set('2026-06-16T13:00:00Z');
+    expect((await run(t)).map((m) => m.to)).toEqual(['ann@example.com']);
+    expect(t.requestRow(request.id).status).toBe('sent');
   });
 });

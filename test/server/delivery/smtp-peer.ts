@@ -3,7 +3,9 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** A real SMTP server on loopback that parses what it receives; `reject` answers chosen recipients with a code. */
-export async function startSmtpPeer(options: { reject?: (to: string) => { code: number; message: string } | undefined } = {}) {
+export async function startSmtpPeer(
+  options: { reject?: (to: string) => { code: number; message: string } | undefined } = {},
+) {
   const received: ParsedMail[] = [];
   const raw: string[] = [];
   const server = new SMTPServer({

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 export type TwilioCall = { path: string; headers: IncomingMessage['headers']; form: Record<string, string> };
 
 /** A loopback HTTP server playing the Twilio Messages API; `answer` picks the response per call. */
-export async function startTwilioPeer(answer?: (form: Record<string, string>) => { status: number; body: unknown } | undefined) {
+export async function startTwilioPeer(
+  answer?: (form: Record<string, string>) => { status: number; body: unknown } | undefined,
+) {
   const calls: TwilioCall[] = [];
   let counter = 0;
   const server = createServer((req, res) => {
@@ -15,7 +17,10 @@ export async function startTwilioPeer(answer?: (form: Record<string, string>) =>
     req.on('end', () => {
       const form = Object.fromEntries(new URLSearchParams(raw));
       calls.push({ path: req.url ?? '', headers: req.headers, form });
-      const chosen = answer?.(form) ?? { status: 201, body: { sid: `SM${String(++counter).padStart(32, '0')}`, status: 'queued' } };
+      const chosen = answer?.(form) ?? {
+        status: 201,
+        body: { sid: `SM${String(++counter).padStart(32, '0')}`, status: 'queued' },
+      };
       res.writeHead(chosen.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(chosen.body));
     });

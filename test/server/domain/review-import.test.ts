@@ -31,16 +31,29 @@ describe('parseReviewCsv', () => {
 describe('validateImportRows', () => {
   it('splits good rows from bad ones, numbering rows from 1', () => {
     const { valid, errors } = validateImportRows([
-      { source: 'google', externalId: 'g1', rating: 5, authorName: 'Ana', publishedAt: '2026-01-02T10:00:00+01:00' },
+      {
+        source: 'google',
+        externalId: 'g1',
+        rating: 5,
+        authorName: 'Ana',
+        publishedAt: '2026-01-02T10:00:00+01:00',
+      },
       { source: 'google', rating: 'five', authorName: 'Bo', showOnWidget: 'maybe' },
       'not an object',
     ]);
     expect(valid).toEqual([
-      { row: 1, input: expect.objectContaining({ externalId: 'g1', publishedAt: '2026-01-02T09:00:00.000Z' }) },
+      {
+        row: 1,
+        input: expect.objectContaining({ externalId: 'g1', publishedAt: '2026-01-02T09:00:00.000Z' }),
+      },
     ]);
     expect(errors[0]).toEqual({
       row: 2,
-      errors: { externalId: expect.any(String), rating: expect.any(String), showOnWidget: expect.any(String) },
+      errors: {
+        externalId: expect.any(String),
+        rating: expect.any(String),
+        showOnWidget: expect.any(String),
+      },
     });
     expect(errors[1]).toEqual({ row: 3, errors: { _: expect.any(String) } });
   });

@@ -13,7 +13,9 @@ function world() {
   const now = new Date().toISOString();
   const business = (id: string, organizationId: string) =>
     db
-      .prepare('INSERT INTO businesses (id, organization_id, name, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO businesses (id, organization_id, name, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(id, organizationId, id, id, now, now);
   business('biz_a', org.id);
   business('biz_b', other.id);
@@ -42,7 +44,12 @@ describe('ftsQuery', () => {
 describe('listReviews', () => {
   it('returns nothing for a business of another organization', () => {
     const { db, org, other } = world();
-    insertReview(db, systemClock, other.id, { businessId: 'biz_b', source: 'direct', rating: 5, authorName: 'x' });
+    insertReview(db, systemClock, other.id, {
+      businessId: 'biz_b',
+      source: 'direct',
+      rating: 5,
+      authorName: 'x',
+    });
     const page = { limit: 25, offset: 0 };
     expect(listReviews(db, org.id, { businessId: 'biz_b' }, 'newest', page)).toEqual({ items: [], total: 0 });
     expect(listReviews(db, other.id, { businessId: 'biz_b' }, 'newest', page).total).toBe(1);
@@ -51,10 +58,36 @@ describe('listReviews', () => {
 
   it('counts correctly on a full page and past the end', () => {
     const { db, org } = world();
-    for (let i = 0; i < 7; i++) insertReview(db, systemClock, org.id, { businessId: 'biz_a', source: 'direct', rating: 3, authorName: `a${i}` });
+    for (let i = 0; i < 7; i++)
+      insertReview(db, systemClock, org.id, {
+        businessId: 'biz_a',
+        source: 'direct',
+        rating: 3,
+        authorName: `a${i}`,
+      });
     expect(listReviews(db, org.id, {}, 'newest', { limit: 7, offset: 0 }).total).toBe(7);
     expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 6 })).toMatchObject({ total: 7 });
     expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 30 })).toEqual({ items: [], total: 7 });
+  });
+
+  it('keeps unfiltered totals right through inserts, deletes and filtered counts', () => {
+    const { db, org } = world();
+    const ids = Array.from(
+      { length: 5 },
+      (_, i) =>
+        insertReview(db, systemClock, org.id, {
+          businessId: 'biz_a',
+          source: 'direct',
+          rating: 1 + i,
+          authorName: `a${i}`,
+        }).id,
+    );
+    deleteReview(db, org.id, ids[0]);
+    const pastEnd = { limit: 2, offset: 10 };
+    expect(listReviews(db, org.id, { businessId: 'biz_a' }, 'newest', pastEnd).total).toBe(4);
+    expect(listReviews(db, org.id, {}, 'newest', pastEnd).total).toBe(4);
+    expect(listReviews(db, org.id, { minRating: 4 }, 'newest', pastEnd).total).toBe(2);
+    expect(listReviews(db, org.id, { businessId: 'biz_a', rating: 3 }, 'newest', pastEnd).total).toBe(1);
   });
 
   it('reads a business’s newest page from its index, and the organization’s from the organization index', () => {
@@ -62,16 +95,36 @@ describe('listReviews', () => {
     expect(explainListReviews(db, org.id, { businessId: 'biz_a' }, 'newest').join('\n')).toMatch(
       /USING INDEX reviews_business_published/,
     );
-    expect(explainListReviews(db, org.id, { businessId: 'biz_a' }, 'newest').join('\n')).not.toMatch(/TEMP B-TREE/);
-    expect(explainListReviews(db, org.id, {}, 'newest').join('\n')).toMatch(/USING INDEX reviews_organization_published/);
-    expect(explainListReviews(db, org.id, { businessId: 'biz_a', q: 'x' }, 'newest').join('\n')).toMatch(/reviews_fts/);
+    expect(explainListReviews(db, org.id, { businessId: 'biz_a' }, 'newest').join('\n')).not.toMatch(
+      /TEMP B-TREE/,
+    );
+    expect(explainListReviews(db, org.id, {}, 'newest').join('\n')).toMatch(
+      /USING INDEX reviews_organization_published/,
+    );
+    expect(explainListReviews(db, org.id, { businessId: 'biz_a', q: 'x' }, 'newest').join('\n')).toMatch(
+      /reviews_fts/,
+    );
+    for (const sort of ['highest', 'lowest'] as const) {
+      expect(explainListReviews(db, org.id, {}, sort).join('\n'), sort).not.toMatch(
+        /TEMP B-TREE FOR ORDER BY/,
+      );
+    }
+    expect(
+      explainListReviews(db, org.id, { businessId: 'biz_a', minRating: 4 }, 'newest').join('\n'),
+    ).not.toMatch(/TEMP/);
   });
 });
 
 describe('review writes', () => {
   it('re-derives sentiment on update and keeps other organizations out', () => {
     const { db, org, other } = world();
-    const review = insertReview(db, systemClock, org.id, { businessId: 'biz_a', source: 'direct', rating: 5, authorName: 'a', content: 'Lovely' });
+    const review = insertReview(db, systemClock, org.id, {
+      businessId: 'biz_a',
+      source: 'direct',
+      rating: 5,
+      authorName: 'a',
+      content: 'Lovely',
+    });
     expect(updateReview(db, systemClock, other.id, review.id, { hidden: true })).toBeUndefined();
     expect(deleteReview(db, other.id, review.id)).toBe(false);
     const updated = updateReview(db, systemClock, org.id, review.id, { content: 'Horrible and awful' });
@@ -90,7 +143,12 @@ describe('review writes', () => {
       ]),
     ).toThrow();
     expect(listReviews(db, org.id, {}, 'newest', { limit: 10, offset: 0 }).total).toBe(0);
-    expect(importReviews(db, systemClock, org.id, [{ ...row, externalId: '1' }, { ...row, externalId: '1', rating: 4 }])).toEqual({
+    expect(
+      importReviews(db, systemClock, org.id, [
+        { ...row, externalId: '1' },
+        { ...row, externalId: '1', rating: 4 },
+      ]),
+    ).toEqual({
       created: 1,
       updated: 1,
       skipped: 0,

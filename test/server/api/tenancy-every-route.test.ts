@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { OPENAPI_PATH } from '../../../server/app';
+import { setup } from '../helpers';
+import { insertFeedbackRow } from '../rows';
+
+type Setup = ReturnType<typeof setup>;
+
+/** One object of each kind in Acme, made through the API where the API makes them. */
+async function acmeObjects(t: Setup): Promise<Record<string, string>> {
+  const ok = async (method: string, path: string, body: unknown) => {
+    const res = await t.call(method, path, { body });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    return res.json;
+  };
+  const business = await t.createBusiness();
+  const review = await ok('POST', '/api/v1/reviews', {
+    businessId: business.id,
+    source: 'direct',
+    rating: 5,
+    authorName: 'Ana',
+    content: 'Great',
+  });
+  const customer = await ok('POST', '/api/v1/customers', { name: 'Jo', email: 'jo@example.com' });
+  const request = await ok('POST', '/api/v1/review-requests', {
+    businessId: business.id,
+    customerName: 'Jo',
+    customerEmail: 'jo@example.com',
+    method: 'email',
+  });
+  const card = await ok('POST', '/api/v1/cards', { businessId: business.id });
+  const key = await ok('POST', '/api/v1/keys', { name: 'spare' });
+  const webhook = await ok('POST', '/api/v1/webhooks', {
+    url: 'https://hooks.example.com/plaudit',
+    events: ['review.created'],
+  });
+  const template = await ok('POST', '/api/v1/templates', { name: 'SMS', channel: 'sms', body: 'Rate us: {{link}}' });
+  const campaign = await ok('POST', '/api/v1/campaigns', { name: 'After visit', businessId: business.id });
+  const messages = await ok('GET', '/api/v1/messages', undefined);
+  return {
+    businesses: business.id,
+    reviews: review.id,
+    customers: customer.id,
+    'review-requests': request.id,
+    feedback: insertFeedbackRow(t.db, { organizationId: t.org.id, businessId: business.id }),
+    cards: card.data[0].id,
+    keys: key.id,
+    webhooks: webhook.id,
+    messages: messages.data[0]?.id ?? 'msg_none',
+    templates: template.id,
+    campaigns: campaign.id,
+  };
+}
+
+/** A body each write route accepts, so the answer is about the id and not the payload. */
+function validBody(method: string, path: string): unknown {
+  if (method === 'GET' || method === 'DELETE') return undefined;
+  if (path.endsWith('/reply')) return { reply: 'Thanks!' };
+  if (path.startsWith('/api/v1/feedback/')) return { status: 'resolved' };
+  if (path.startsWith('/api/v1/reviews/')) return { hidden: true };
+  if (path.startsWith('/api/v1/businesses/')) return { name: 'Taken over' };
+  if (path.startsWith('/api/v1/customers/')) return { notes: 'Taken over' };
+  if (path.startsWith('/api/v1/cards/')) return { label: 'Taken over' };
+  if (path.startsWith('/api/v1/webhooks/') && method === 'PATCH') return { events: ['review.updated'] };
+  if (path.startsWith('/api/v1/templates/')) return { name: 'Taken over', channel: 'sms', body: 'Hi {{link}}' };
+  if (path.startsWith('/api/v1/campaigns/') && method === 'PATCH') return { name: 'Taken over' };
+  return {};
+}
+
+describe('tenancy on every route that takes an id', () => {
+  it('answers 404 to another organization (key or admin acting in it), and changes nothing', async () => {
+    const t = setup();
+    const ids = await acmeObjects(t);
+    const other = t.otherOrg();
+    const callers: Array<{ name: string; key: string; headers: Record<string, string> }> = [
+      { name: 'other org key', key: other.key, headers: {} },
+      { name: 'admin in other org', key: t.admin, headers: { 'plaudit-organization': other.id } },
+    ];
+    const routes = t.app.routes.filter(
+      (r) =>
+        r.path.startsWith('/api/v1/') &&
+        r.path.includes('/:') &&
+        r.method !== 'ALL' &&
+        r.path !== OPENAPI_PATH,
+    );
+    expect(routes.length).toBeGreaterThan(15);
+    const before = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    for (const route of routes) {
+      const resource = route.path.split('/')[3];
+      if (resource === 'organizations') continue; // admin-only: not tenant data
+      const id = ids[resource];
+      expect(id, `no fixture for ${resource}`).toBeDefined();
+      const path = route.path.replace(':id', id).replace(/:[A-Za-z]+/g, 'x_other');
+      for (const caller of callers) {
+        const res = await t.call(route.method, path, {
+          key: caller.key,
+          headers: caller.headers,
+          body: validBody(route.method, path),
+        });
+        expect(res.status, `${caller.name}: ${route.method} ${route.path}`).toBe(404);
+      }
+    }
+    const after = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    // Only bookkeeping may be written: last-used stamps and rate-limit free; no tenant row changes.
+    const tenantRowsChanged = after.n - before.n;
+    expect(tenantRowsChanged).toBeLessThanOrEqual(2);
+  });
+});
