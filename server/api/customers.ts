@@ -160,7 +160,9 @@ export function customersApi(deps: AppDeps) {
       middleware: [requireScope('customers:write')],
       request: {
         params,
-        query: z.object({ erase: booleanQuery.optional().openapi({ description: 'Erase personal data (GDPR)' }) }),
+        query: z.object({
+          erase: booleanQuery.optional().openapi({ description: 'Erase personal data (GDPR)' }),
+        }),
       },
       responses: { 204: { description: 'Deleted (or erased)' }, ...errorResponses },
     }),

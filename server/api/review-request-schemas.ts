@@ -27,13 +27,17 @@ export const createReviewRequestBody = z
       .min(0)
       .max(24 * 90)
       .optional()
-      .openapi({ description: 'Wait this many hours before the first message (then the send window applies)' }),
+      .openapi({
+        description: 'Wait this many hours before the first message (then the send window applies)',
+      }),
     campaignId: z
       .string()
       .min(1)
       .max(64)
       .optional()
-      .openapi({ description: 'Send the campaign’s first message and reminders instead of the default message' }),
+      .openapi({
+        description: 'Send the campaign’s first message and reminders instead of the default message',
+      }),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
 import { requireScope } from '../http/auth';
 import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { getBusiness } from '../store/businesses';
+import { getCampaign } from '../store/campaigns';
 import { getCustomer } from '../store/customers';
 import { listReviewRequests } from '../store/review-request-queries';
-import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
-import { getCampaign } from '../store/campaigns';
 import { createReviewRequest, getReviewRequest, type ReviewRequest } from '../store/review-requests';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { conflictResponse, customerConflict } from './customers';
@@ -24,7 +24,9 @@ const params = idParam('Review request', 'rr_3kTz9QwErTyUiOpA');
 const YEAR_MS = 365 * 86_400_000;
 
 const createdRequestSchema = reviewRequestSchema.extend({
-  deduplicated: z.boolean().openapi({ description: 'true when an invitation inside the dedup window was answered instead' }),
+  deduplicated: z
+    .boolean()
+    .openapi({ description: 'true when an invitation inside the dedup window was answered instead' }),
 });
 
 /** Rolls back a request that turned out to duplicate a recent one (thrown inside the transaction). */
@@ -54,7 +56,10 @@ export function reviewRequestsApi(deps: AppDeps) {
       request: { body: jsonBody(createReviewRequestBody) },
       responses: {
         201: jsonResponse(createdRequestSchema, 'Created (and its first message queued)'),
-        200: jsonResponse(createdRequestSchema, 'The same customer was invited inside the dedup window: that request'),
+        200: jsonResponse(
+          createdRequestSchema,
+          'The same customer was invited inside the dedup window: that request',
+        ),
         409: conflictResponse,
         ...errorResponses,
       },
@@ -110,7 +115,10 @@ export function reviewRequestsApi(deps: AppDeps) {
         return c.json({ ...present(getReviewRequest(deps.db, orgId, outcome)!), deduplicated: false }, 201);
       } catch (error) {
         if (error instanceof DuplicateRequest) {
-          return c.json({ ...present(getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true }, 200);
+          return c.json(
+            { ...present(getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true },
+            200,
+          );
         }
         customerConflict(error);
       }

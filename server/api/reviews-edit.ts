@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { withWebhookEvent } from '../delivery/webhook-events';
 import { isoNow } from '../domain/clock';
 import { FIRST_PARTY_SOURCES, type SourceId } from '../domain/sources';
 import { requireScope } from '../http/auth';
@@ -66,7 +67,14 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { reply, ...rest } = patch;
       const replyPatch =
         reply === undefined || reply === current.reply ? {} : { reply, repliedAt: isoNow(deps.clock) };
-      const updated = updateReview(deps.db, deps.clock, orgId, current.id, { ...rest, ...replyPatch });
+      const updated = withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.updated',
+        () => updateReview(deps.db, deps.clock, orgId, current.id, { ...rest, ...replyPatch }),
+        (review) => review && presentReview(review),
+      );
       return c.json(presentReview(updated!), 200);
     },
   );
@@ -97,7 +105,14 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
           },
         );
       }
-      deleteReview(deps.db, orgId, current.id);
+      withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.deleted',
+        () => deleteReview(deps.db, orgId, current.id),
+        (deleted) => (deleted ? { id: current.id, businessId: current.businessId } : undefined),
+      );
       return c.body(null, 204);
     },
   );
@@ -117,7 +132,15 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     (c) => {
       const { reply } = c.req.valid('json');
-      const updated = setReviewReply(deps.db, deps.clock, orgIdOf(c), c.req.valid('param').id, reply || null);
+      const orgId = orgIdOf(c);
+      const updated = withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.updated',
+        () => setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null),
+        (review) => review && presentReview(review),
+      );
       if (!updated) throw notFound('Review');
       return c.json(presentReview(updated), 200);
     },

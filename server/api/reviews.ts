@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -134,7 +135,15 @@ export function reviewsApi(deps: AppDeps) {
           },
         );
       }
-      return c.json(presentReview(createReview(deps.db, deps.clock, orgId, input)), 201);
+      const review = withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.created',
+        () => createReview(deps.db, deps.clock, orgId, input),
+        presentReview,
+      );
+      return c.json(presentReview(review), 201);
     },
   );
 

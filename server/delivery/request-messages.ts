@@ -149,9 +149,22 @@ function queueStep(
 export function findDuplicateRequest(
   db: Db,
   clock: Clock,
-  input: { organizationId: string; businessId: string; customerId: string; dedupDays: number; exceptId?: string },
+  input: {
+    organizationId: string;
+    businessId: string;
+    customerId: string;
+    dedupDays: number;
+    exceptId?: string;
+  },
 ): { id: string } | undefined {
   if (input.dedupDays <= 0) return undefined;
   const since = new Date(clock().getTime() - input.dedupDays * 24 * HOUR).toISOString();
-  return findRecentRequest(db, input.organizationId, input.businessId, input.customerId, since, input.exceptId ?? null);
+  return findRecentRequest(
+    db,
+    input.organizationId,
+    input.businessId,
+    input.customerId,
+    since,
+    input.exceptId ?? null,
+  );
 }

@@ -55,3 +55,23 @@ export function enqueueWebhookEvent(
   })();
   return endpoints.length;
 }
+
+/**
+ * Runs a write and queues the webhook event it causes in one transaction: subscribers hear of exactly the
+ * changes that were committed. `payload` may return undefined when the write changed nothing.
+ */
+export function withWebhookEvent<T>(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  type: WebhookEventType,
+  write: () => T,
+  payload: (result: T) => unknown,
+): T {
+  return db.transaction(() => {
+    const result = write();
+    const data = payload(result);
+    if (data !== undefined) enqueueWebhookEvent(db, clock, organizationId, type, data);
+    return result;
+  })();
+}
