@@ -6,7 +6,7 @@ import { benchWidget } from './widget';
 
 // `npm run bench [name…]`: every benchmark, or only those named (sizes, api, landing, widget, delivery).
 // Figures are printed, never asserted: these machines are shared, so compare ratios and medians.
-const benches: Record<string, () => Promise<unknown> | void> = {
+const benches: Record<string, () => unknown> = {
   sizes: () => {
     for (const { file, raw, gzip, budget } of bundleSizes()) {
       console.log(`${file}: ${raw} B raw, ${gzip} B gzip (budget ${budget} B)`);
