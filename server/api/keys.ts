@@ -92,7 +92,10 @@ export function keysApi(deps: AppDeps) {
       security,
       summary: 'Create an API key',
       middleware: keyManagers,
-      description: 'The response holds `secret`, shown this once; only its SHA-256 digest is stored.',
+      description:
+        'The response holds `secret`, shown this once; only its SHA-256 digest is stored. An organization key ' +
+        '(with keys:admin) creates keys for its own organization; the admin key for the organization it names ' +
+        '(`organizationId` or the Plaudit-Organization header), or another admin key when it names none.',
       request: { body: jsonBody(createKeyBody) },
       responses: {
         201: jsonResponse(apiKeySchema.extend({ secret: z.string() }), 'Created; keep the secret now'),
