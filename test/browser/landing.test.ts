@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { landingSetup, PLATFORMS } from '../server/pages/landing-fixtures';
+import { launchChromium } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/landing';
 const GOOGLE = 'https://search.google.com/local/writereview?placeid=ChIJ-test-place';
@@ -26,17 +27,7 @@ beforeAll(async () => {
     server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => ready());
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../server/config';
 import { handleError } from '../../server/http/errors';
@@ -12,6 +12,7 @@ import { silentLogger } from '../../server/logger';
 import { widgetRoutes } from '../../server/pages/widget';
 import { openMemoryDb } from '../../server/store/db';
 import { seedBusiness, seedReview } from '../widget/fixtures';
+import { launchChromium } from './chromium';
 
 // Real Chromium against the built dist/widget.js (npm run test:browser builds first), embedded by a host page
 // served from another origin with hostile CSS.
@@ -93,17 +94,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => hostServer.listen(0, '127.0.0.1', done));
   hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
