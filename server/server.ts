@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -37,15 +38,32 @@ export async function startServer(
 
   const app = createApp({ db, config, logger, clock: systemClock });
   const delivery = startDeliveryWorker({ db, config, logger, clock: systemClock });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-  });
+  let server: HttpServer;
+  try {
+    server = await new Promise<HttpServer>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
+        resolve(s as HttpServer),
+      );
+      (s as HttpServer).once('error', reject);
+    });
+  } catch (error) {
+    await delivery.stop();
+    db.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, publicUrl: config.publicUrl }, 'Plaudit is listening');
 
   let closing: Promise<void> | undefined;
+  // Once closing, a keep-alive connection is dropped as soon as its last response is out, so shutdown
+  // does not wait for the client's idle timeout.
+  server.on('request', (_req, res) =>
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    }),
+  );
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
@@ -58,7 +76,7 @@ export async function startServer(
           });
       });
       // Idle keep-alive sockets would hold close() open; in-flight requests still complete.
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      server.closeIdleConnections();
     }));
   return { url, db, close };
 }

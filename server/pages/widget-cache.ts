@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { subscribeReviewsChanged } from '../store/changes';
 import type { Db } from '../store/db';
 
-export type CachedDocument = { body: string; bytes: Uint8Array<ArrayBuffer>; etag: string; at: number };
+export type CachedDocument = {
+  body: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The same bytes gzip-compressed, made on the first request that accepts gzip. */
+  gzipped?: Uint8Array<ArrayBuffer>;
+  etag: string;
+  at: number;
+};
 
 // Review writes invalidate at once; the age limit only bounds staleness after business edits (name, archive),
 // which do not announce themselves. The entry cap bounds memory against crafted query strings.
@@ -75,4 +83,26 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
     const t = tag.trim();
     return t === '*' || t.replace(/^W\//, '') === bare;
   });
+}
+
+/** The document's gzip bytes, compressed once per cached document rather than once per response. */
+export function gzippedDocument(doc: CachedDocument): Uint8Array<ArrayBuffer> {
+  doc.gzipped ??= new Uint8Array(gzipSync(doc.bytes));
+  return doc.gzipped;
+}
+
+/** Whether an Accept-Encoding header accepts gzip (explicitly, or through `*`), honouring `q=0`. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.split(';');
+    const coding = name.trim().toLowerCase();
+    if (coding !== 'gzip' && coding !== '*') continue;
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const accepted = !q || Number(q.slice(2)) > 0;
+    if (coding === 'gzip') return accepted;
+    wildcard = accepted;
+  }
+  return wildcard;
 }

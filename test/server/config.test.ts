@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -132,6 +134,26 @@ describe('the server process', { timeout: 60_000 }, () => {
       expect.stringMatching(/^plaudit: Invalid configuration: PORT: /),
     ]);
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('exits 1 with one line on stderr when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      const result = await runMain({
+        PORT: port,
+        HOST: '127.0.0.1',
+        PLAUDIT_DATA_DIR: newDir(),
+        PLAUDIT_DEMO: 'false',
+      });
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^plaudit: .*in use/);
+    } finally {
+      taken.close();
+    }
   });
 
   it('on SIGTERM finishes the in-flight request, closes the database (WAL checkpointed) and exits 0', async () => {
