@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -90,3 +91,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), ...overrides };
 }
+
+/** The SQLite file of a data directory. */
+export const databasePath = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'plaudit.db');

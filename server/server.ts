@@ -1,18 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
-import type { Config } from './config';
+import { type Config, databasePath } from './config';
 import { startDeliveryWorker } from './delivery/worker';
 import { systemClock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
 import { type Db, openDb } from './store/db';
 
 export type RunningServer = { url: string; db: Db; close(): Promise<void> };
-
-/** The database file of a data directory. */
-export const databasePath = (config: Config) => join(config.dataDir, 'plaudit.db');
 
 /**
  * Opens the store, runs first-run setup, serves HTTP and starts the outbox worker. `close()` stops accepting

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { resolveBusinessFields, slugify } from '../domain/business-settings';
+import { freeSlug, resolveBusinessFields } from '../domain/business-settings';
 import { isoNow } from '../domain/clock';
-import { randomBase62 } from '../domain/ids';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -44,12 +43,7 @@ export function businessesApi(deps: AppDeps) {
       }
       return asked;
     }
-    const base = slugify(name);
-    if (!isSlugTaken(deps.db, base, exceptId)) return base;
-    let candidate: string;
-    do candidate = `${base}-${randomBase62(4).toLowerCase()}`;
-    while (isSlugTaken(deps.db, candidate, exceptId));
-    return candidate;
+    return freeSlug(name, (slug) => isSlugTaken(deps.db, slug, exceptId));
   };
 
   app.openapi(

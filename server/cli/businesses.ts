@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
 import { createBusinessBody } from '../api/business-schemas';
-import { resolveBusinessFields, slugify } from '../domain/business-settings';
+import { freeSlug, resolveBusinessFields } from '../domain/business-settings';
 import { isoNow, systemClock } from '../domain/clock';
-import { randomBase62 } from '../domain/ids';
 import { ApiError } from '../http/errors';
 import {
   type Business,
@@ -24,9 +23,7 @@ function chooseSlug(db: Db, asked: string | undefined, name: string): string {
     if (isSlugTaken(db, asked)) throw new CliError(`--slug: ${asked} is already used by another business`);
     return asked;
   }
-  let candidate = slugify(name);
-  while (isSlugTaken(db, candidate)) candidate = `${slugify(name)}-${randomBase62(4).toLowerCase()}`;
-  return candidate;
+  return freeSlug(name, (slug) => isSlugTaken(db, slug));
 }
 
 function createBusiness(db: Db, publicUrl: string, options: CreateOptions): void {

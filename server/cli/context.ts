@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Config, ConfigError, loadConfig } from '../config';
+import { type Config, ConfigError, databasePath, loadConfig } from '../config';
 import { type Db, openDb } from '../store/db';
-
-/**
- * The database file of a data directory — the same rule as `databasePath` in server/server.ts, restated
- * because importing server.ts loads the whole HTTP app (≈0.4 s) into every CLI command.
- */
-export const databasePath = (config: Config) => join(config.dataDir, 'plaudit.db');
 
 /** A failure the user can act on: printed as one line on stderr, with exit code 1 unless told otherwise. */
 export class CliError extends Error {

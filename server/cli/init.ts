@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { bootstrap } from '../bootstrap';
+import { databasePath } from '../config';
 import { systemClock } from '../domain/clock';
 import { openDb } from '../store/db';
-import { cliConfig, databasePath } from './context';
+import { cliConfig } from './context';
 import { printable, say } from './output';
 
 /** `plaudit init`: creates the data directory and database, migrates, and makes the admin key once. */

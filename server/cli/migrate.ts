@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
+import { databasePath } from '../config';
 import { migrate, SchemaTooNewError } from '../store/migrate';
-import { CliError, cliConfig, databasePath } from './context';
+import { CliError, cliConfig } from './context';
 import { printable, say } from './output';
 
 /** `plaudit migrate`: applies pending migrations and prints the schema version before and after. */

@@ -1,6 +1,7 @@
 import type { CreateBusinessInput, UpdateBusinessInput } from '../api/business-schemas';
 import { ApiError } from '../http/errors';
 import type { BusinessFields, RatingScale } from '../store/businesses';
+import { randomBase62 } from './ids';
 
 /** Where each scale's "happy" range starts unless the owner says otherwise. */
 export const DEFAULT_THRESHOLD: Record<RatingScale, number> = { stars: 4, nps: 9, thumbs: 1 };
@@ -18,6 +19,14 @@ export function slugify(name: string): string {
     .slice(0, 56)
     .replace(/-+$/, '');
   return slug || 'business';
+}
+
+/** A slug derived from the name that `isTaken` says is free: the name's own, or it with a short suffix. */
+export function freeSlug(name: string, isTaken: (slug: string) => boolean): string {
+  const base = slugify(name);
+  let candidate = base;
+  while (isTaken(candidate)) candidate = `${base}-${randomBase62(4).toLowerCase()}`;
+  return candidate;
 }
 
 /**
