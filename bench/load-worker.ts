@@ -1,0 +1,32 @@
+import autocannon from 'autocannon';
+import type { LoadOptions, LoadResult } from './load';
+
+// Runs in its own process (see load.ts): reads the options on stdin, prints the result as JSON.
+const chunks: Buffer[] = [];
+for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+const options = JSON.parse(Buffer.concat(chunks).toString()) as LoadOptions;
+const paths = options.paths;
+
+const result = await autocannon({
+  url: options.url,
+  connections: options.connections,
+  duration: options.duration,
+  requests: [
+    {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      body: options.body,
+      setupRequest: (request) =>
+        paths?.length ? { ...request, path: paths[Math.floor(Math.random() * paths.length)] } : request,
+    },
+  ],
+});
+const summary: LoadResult = {
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  non2xx: result.non2xx,
+  errors: result.errors,
+};
+process.stdout.write(JSON.stringify(summary));
