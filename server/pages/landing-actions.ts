@@ -1,3 +1,4 @@
+import { enqueueWebhookEvent } from '../delivery/webhook-events';
 import type { Clock } from '../domain/clock';
 import { feedbackType, isPositive, toFiveStars } from '../domain/gating';
 import type { Business } from '../store/businesses';
@@ -24,6 +25,21 @@ import {
 
 type Deps = { db: Db; clock: Clock };
 
+/** Queues a request's progress for webhook subscribers, inside the caller's transaction. */
+function announceRequest(
+  db: Db,
+  clock: Clock,
+  visit: Visit,
+  type: 'request.opened' | 'request.completed',
+  rating = visit.rating,
+): void {
+  enqueueWebhookEvent(db, clock, visit.organizationId, type, {
+    id: visit.requestId,
+    businessId: visit.businessId,
+    rating,
+  });
+}
+
 const eventBase = (visit: Visit) => ({
   organizationId: visit.organizationId,
   businessId: visit.businessId,
@@ -38,7 +54,10 @@ export function startVisit({ db, clock }: Deps, input: NewVisit): Visit {
     const visit = createVisit(db, clock, input);
     const base = eventBase(visit);
     if (visit.requestId) {
-      if (markRequestOpened(db, clock, visit.requestId)) recordEvent(db, clock, { ...base, type: 'opened' });
+      if (markRequestOpened(db, clock, visit.requestId)) {
+        recordEvent(db, clock, { ...base, type: 'opened' });
+        announceRequest(db, clock, visit, 'request.opened');
+      }
     } else {
       recordEvent(db, clock, { ...base, type: 'opened' });
     }
@@ -64,7 +83,9 @@ export function rateVisit({ db, clock }: Deps, visit: Visit, rating: number): vo
 export function clickPlatform({ db, clock }: Deps, visit: Visit, platform: string): void {
   db.transaction(() => {
     recordEvent(db, clock, { ...eventBase(visit), type: 'platform_clicked', platform, rating: visit.rating });
-    if (visit.requestId) markRequestCompleted(db, clock, visit.requestId);
+    if (visit.requestId && markRequestCompleted(db, clock, visit.requestId)) {
+      announceRequest(db, clock, visit, 'request.completed');
+    }
   })();
 }
 
@@ -105,7 +126,23 @@ export function submitFeedback(
     });
     setVisitFeedback(db, clock, visit.id, id);
     recordEvent(db, clock, { ...eventBase(visit), type: 'feedback_submitted', rating });
-    if (visit.requestId) markRequestCompleted(db, clock, visit.requestId);
+    enqueueWebhookEvent(db, clock, visit.organizationId, 'feedback.created', {
+      id,
+      businessId: visit.businessId,
+      requestId: visit.requestId,
+      cardId: visit.cardId,
+      origin: visit.origin,
+      type: feedbackType(business.gating.scale),
+      score: rating,
+      comments: input.comments,
+      contactName: input.name,
+      contactEmail: input.email,
+      contactPhone: input.phone,
+      consentToContact: input.consent,
+    });
+    if (visit.requestId && markRequestCompleted(db, clock, visit.requestId)) {
+      announceRequest(db, clock, visit, 'request.completed', rating);
+    }
   })();
 }
 
@@ -143,6 +180,8 @@ export function submitTestimonial(
     });
     setVisitTestimonial(db, clock, visit.id, review.id);
     recordEvent(db, clock, { ...eventBase(visit), type: 'testimonial_submitted', rating });
+    enqueueWebhookEvent(db, clock, visit.organizationId, 'testimonial.submitted', review);
+    enqueueWebhookEvent(db, clock, visit.organizationId, 'review.created', review);
     return true;
   })();
 }

@@ -1,10 +1,7 @@
-import { cardsApi } from '../../../server/api/cards';
-import { qrApi } from '../../../server/api/qr';
 import { defaultConfig } from '../../../server/config';
 import { newId, newPublicCode } from '../../../server/domain/ids';
 import type { AppDeps } from '../../../server/http/context';
 import { silentLogger } from '../../../server/logger';
-import { landingRoutes } from '../../../server/pages/landing';
 import { setup } from '../helpers';
 
 export const PHONE_UA =
@@ -15,8 +12,8 @@ export const PLATFORMS = {
   yelp: { url: 'https://www.yelp.com/biz/joes-coffee' },
 };
 
-/** The app with the landing and card routes mounted, plus helpers to browse it like a phone. */
-export function landingSetup(options: { publicRateLimit?: number; assetPath?: string } = {}) {
+/** The app (landing pages and cards are part of it), plus helpers to browse it like a phone. */
+export function landingSetup(options: { publicRateLimit?: number } = {}) {
   const config = defaultConfig({
     publicUrl: 'http://plaudit.test',
     rateLimit: 10_000,
@@ -24,9 +21,6 @@ export function landingSetup(options: { publicRateLimit?: number; assetPath?: st
   });
   const t = setup({ config });
   const deps: AppDeps = { db: t.db, config, logger: silentLogger, clock: t.clock };
-  t.app.route('/api/v1', cardsApi(deps));
-  t.app.route('/api/v1', qrApi(deps));
-  t.app.route('/', landingRoutes(deps, { assetPath: options.assetPath ?? '/nonexistent/landing.js' }));
 
   /** A review request as the requests API would leave it after sending (test fixture, written directly). */
   function createRequest(businessId: string, status = 'sent', customerName: string | null = 'Jessica Jones') {
