@@ -1,8 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
 
-/** One structured line per request: method, path (no query string: it may carry tokens), status, duration. */
+/**
+ * One structured line per request: method, path, status, duration. Public paths are logged as their route
+ * pattern (`/r/:code`, `/v/:token/rate`): their codes and visit tokens let anyone act as that customer.
+ * API paths hold only ids, and are logged as they are. Query strings are never logged.
+ */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function accessLog(c, next) {
     const started = performance.now();
@@ -12,7 +17,7 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: c.req.path.startsWith('/api/') ? c.req.path : routePath(c, -1) || c.req.path,
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         keyId: c.get('auth')?.keyId,
