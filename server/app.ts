@@ -71,6 +71,15 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
 
+  // Public form posts (landing pages, unsubscribe, provider hooks) are small: 64 KB is ten times the largest.
+  const publicBodyLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'Request body is larger than 64 KB');
+    },
+  });
+  for (const path of ['/v/*', '/u/*', '/hooks/*']) app.use(path, publicBodyLimit);
+
   const authenticate = apiKeyAuth(deps);
   const limitPerKey = rateLimit({
     limit: deps.config.rateLimit,

@@ -57,3 +57,14 @@ describe('what customers leave on the landing pages, seen by the owner', () => {
     expect(all.json.pagination.total).toBe(2);
   });
 });
+
+describe('public form posts', () => {
+  it('refuses a body over 64 KB with 413 and stores nothing', async () => {
+    const t = landingSetup();
+    const biz = await t.createBusiness();
+    const { token } = await t.open(`/b/${biz.slug}`);
+    const res = await t.post(`/v/${token}/feedback`, { rating: '1', comments: 'x'.repeat(70 * 1024) });
+    expect(res.res.status).toBe(413);
+    expect(t.count('feedback')).toBe(0);
+  });
+});
