@@ -1,25 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshBundle } from '../bundles';
 import { landingSetup, PLATFORMS } from '../server/pages/landing-fixtures';
 import { launchChromium } from './chromium';
+import { recordTraffic, type Traffic } from './traffic';
 
 const ARTIFACTS = 'test-artifacts/landing';
 const GOOGLE = 'https://search.google.com/local/writereview?placeid=ChIJ-test-place';
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-// Built by `npm run test:browser`; built here if missing (a widget-only build empties dist/).
-if (!existsSync('dist/landing.js'))
-  execFileSync('npx', ['vite', 'build', '--mode', 'landing'], { stdio: 'ignore' });
+// Built by `npm run test:browser`; rebuilt here when missing or older than landing/. Before the app is made:
+// the app reads dist/landing.js once, when it is created.
+freshBundle('landing');
 
 let browser: Browser;
 let server: ReturnType<typeof serve>;
 let base: string;
-const t = landingSetup({ assetPath: resolve('dist/landing.js') });
+const t = landingSetup();
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -35,7 +35,10 @@ afterAll(async () => {
   server?.close();
 });
 
-async function phone(javaScriptEnabled = true): Promise<BrowserContext> {
+/** A phone-sized page whose every request is recorded; nothing off the Plaudit origin leaves the box. */
+async function phone(
+  javaScriptEnabled = true,
+): Promise<{ context: BrowserContext; page: Page; traffic: Traffic }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -45,13 +48,10 @@ async function phone(javaScriptEnabled = true): Promise<BrowserContext> {
     userAgent:
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
   });
-  // Nothing may leave the box: the platforms are answered locally, anything else fails the test.
-  await context.route(/^https:\/\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>platform</title>ok' }),
-  );
+  const traffic = await recordTraffic(context, base);
   // Chromium does not hand redirected requests to route handlers: let /go/ answer for real (so the click is
   // recorded), then continue to wherever its 302 points as a fresh navigation, which the handler above catches.
-  await context.route(/\/go\//, async (route) => {
+  await context.route(`${base}/go/**`, async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
     const location = response.headers().location ?? '';
     expect(response.status()).toBe(302);
@@ -61,7 +61,7 @@ async function phone(javaScriptEnabled = true): Promise<BrowserContext> {
       body: `<meta http-equiv="refresh" content="0;url=${location}">`,
     });
   });
-  return context;
+  return { context, page: await context.newPage(), traffic };
 }
 
 /** axe-core on the current step (injected by evaluation, so the page's CSP does not apply) and a screenshot. */
@@ -71,11 +71,12 @@ async function check(page: Page, name: string, scriptsOff = false) {
   // axe is evaluated in a fresh function scope each time: it defines `axe` on window.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
   });
   expect(violations, name).toEqual([]);
+  // No web fonts: not even one declared and never fetched (a data: URL font makes no request to record).
+  expect(await page.evaluate(() => document.fonts.size), `${name}: @font-face fonts`).toBe(0);
 }
 
 /** A page seen with JavaScript off is audited as a static copy (its scripts removed) in a JS-enabled page. */
@@ -94,20 +95,25 @@ describe('landing pages in Chromium on a phone', () => {
   it('SMS link → 5 stars → Google: lands on the configured URL and completes the request', async () => {
     const biz = await t.createBusiness({ name: 'Joe’s Coffee', platforms: PLATFORMS, brandColor: '#7c2d12' });
     const rr = t.createRequest(biz.id);
-    const context = await phone();
-    const page = await context.newPage();
+    const { context, page, traffic } = await phone();
     await page.goto(`${base}/r/${rr.code}`);
     await page.waitForSelector('[data-hydrated]');
     await check(page, '1-rate');
+    // The recorder sees the page and its island (so an empty record cannot pass for a clean one).
+    expect(traffic.expectOnlyPlaudit('rate')).toEqual(
+      expect.arrayContaining([`${base}/r/${rr.code}`, expect.stringMatching(/\/assets\/landing\.js\?v=/)]),
+    );
     await page.getByRole('radio', { name: '5 stars' }).click();
     await page.getByRole('heading', { name: 'Thank you! Would you share it publicly?' }).waitFor();
     expect(page.url()).toBe(`${base}/r/${rr.code}`);
     await check(page, '1-platforms');
+    traffic.expectOnlyPlaudit('platforms');
     await Promise.all([
       page.waitForURL(GOOGLE),
       page.getByRole('link', { name: 'Review us on Google' }).click(),
     ]);
     expect(page.url()).toBe(GOOGLE);
+    traffic.expectOnlyPlaudit('platform click', GOOGLE);
     expect(requestStatus(rr.id)).toBe('completed');
     expect(
       (t.db.prepare('SELECT rating FROM review_requests WHERE id = ?').get(rr.id) as { rating: number })
@@ -119,17 +125,19 @@ describe('landing pages in Chromium on a phone', () => {
   it('2 stars → private feedback → thank-you page that still shows the platforms (soft)', async () => {
     const biz = await t.createBusiness({ name: 'Soft Cafe', platforms: PLATFORMS });
     const rr = t.createRequest(biz.id);
-    const context = await phone();
-    const page = await context.newPage();
+    const { context, page, traffic } = await phone();
     await page.goto(`${base}/r/${rr.code}`);
     await page.waitForSelector('[data-hydrated]');
+    traffic.expectOnlyPlaudit('rate');
     await page.getByRole('radio', { name: '2 stars' }).click();
     await page.getByLabel('What could we do better?').fill('The milk was off <b>twice</b>');
     await check(page, '2-feedback');
+    traffic.expectOnlyPlaudit('feedback');
     await page.getByRole('button', { name: 'Send privately' }).click();
     await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
     expect(await page.getByRole('link', { name: /Review us on/ }).count()).toBe(2);
     await check(page, '2-thanks');
+    traffic.expectOnlyPlaudit('thanks');
     expect(requestStatus(rr.id)).toBe('completed');
     const stored = t.db.prepare('SELECT comments FROM feedback WHERE request_id = ?').get(rr.id) as {
       comments: string;
@@ -137,6 +145,7 @@ describe('landing pages in Chromium on a phone', () => {
     expect(stored.comments).toBe('The milk was off <b>twice</b>');
     await page.goBack();
     await page.reload();
+    traffic.expectOnlyPlaudit('back and reload');
     expect(
       (t.db.prepare('SELECT count(*) AS n FROM feedback WHERE request_id = ?').get(rr.id) as { n: number }).n,
     ).toBe(1);
@@ -149,26 +158,28 @@ describe('landing pages in Chromium on a phone', () => {
       platforms: PLATFORMS,
       gating: { mode: 'strict', acknowledgePolicyRisk: true },
     });
-    const context = await phone();
-    const page = await context.newPage();
+    const { context, page, traffic } = await phone();
     await page.goto(`${base}/b/${biz.slug}`);
     await page.waitForSelector('[data-hydrated]');
+    traffic.expectOnlyPlaudit('rate');
     await page.getByRole('radio', { name: '2 stars' }).click();
     expect(await page.getByRole('link', { name: /Review us on/ }).count()).toBe(0);
     await page.getByLabel('What could we do better?').fill('Slow');
+    traffic.expectOnlyPlaudit('feedback');
     await page.getByRole('button', { name: 'Send privately' }).click();
     await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
     expect(await page.getByRole('link', { name: /Review us on/ }).count()).toBe(0);
     await check(page, '3-strict-thanks');
+    traffic.expectOnlyPlaudit('thanks');
     await context.close();
   });
 
   it('works with JavaScript disabled: rate, feedback with an error, thanks; then a happy customer to Google', async () => {
     const biz = await t.createBusiness({ name: 'No JS Diner', platforms: PLATFORMS });
     const rr = t.createRequest(biz.id);
-    const context = await phone(false);
-    const page = await context.newPage();
+    const { context, page, traffic } = await phone(false);
     await page.goto(`${base}/r/${rr.code}`);
+    traffic.expectOnlyPlaudit('rate');
     await page.getByRole('radio', { name: '1 star' }).click();
     await page.getByRole('heading', { name: 'Sorry to hear that. What happened?' }).waitFor();
     await page.getByLabel('What could we do better?').fill('Cold food');
@@ -179,6 +190,7 @@ describe('landing pages in Chromium on a phone', () => {
     await page.getByRole('button', { name: 'Send privately' }).click();
     await page.getByText('Please enter a valid email address.').waitFor();
     await check(page, '4-nojs-error', true);
+    traffic.expectOnlyPlaudit('feedback');
     await page.getByLabel('Email (optional)').fill('');
     await page.getByRole('button', { name: 'Send privately' }).click();
     await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
@@ -187,14 +199,19 @@ describe('landing pages in Chromium on a phone', () => {
       (t.db.prepare('SELECT count(*) AS n FROM feedback WHERE request_id = ?').get(rr.id) as { n: number }).n,
     ).toBe(1);
     await check(page, '4-nojs-thanks', true);
+    traffic.expectOnlyPlaudit('thanks');
 
     const happy = t.createRequest(biz.id);
     await page.goto(`${base}/r/${happy.code}`);
+    traffic.expectOnlyPlaudit('rate (happy)');
     await page.getByRole('radio', { name: '5 stars' }).click();
+    await page.getByRole('link', { name: 'Review us on Google' }).waitFor();
+    traffic.expectOnlyPlaudit('platforms');
     await Promise.all([
       page.waitForURL(GOOGLE),
       page.getByRole('link', { name: 'Review us on Google' }).click(),
     ]);
+    traffic.expectOnlyPlaudit('platform click', GOOGLE);
     expect(requestStatus(happy.id)).toBe('completed');
     await context.close();
   });
@@ -202,13 +219,13 @@ describe('landing pages in Chromium on a phone', () => {
   it('counts a card tap once across reloads; Arabic renders right to left', async () => {
     const biz = await t.createBusiness({ name: 'Card Bar', platforms: PLATFORMS });
     const card = (await t.call('POST', '/api/v1/cards', { body: { businessId: biz.id } })).json.data[0];
-    const context = await phone();
-    const page = await context.newPage();
+    const { context, page, traffic } = await phone();
     await page.goto(`${base}/t/${card.code}`);
     await page.reload();
     await page.goto(`${base}/t/${card.code}?lang=ar`);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await check(page, '5-card-ar');
+    traffic.expectOnlyPlaudit('card rate');
     expect((await t.call('GET', `/api/v1/cards/${card.id}`)).json.taps).toBe(1);
     await context.close();
   });
