@@ -2,14 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve } from '@hono/node-server';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import { createApp } from '../server/app';
 import { defaultConfig } from '../server/config';
 import { silentLogger } from '../server/logger';
 import { clearWidgetCache } from '../server/pages/widget-cache';
 import { type Db, openDb } from '../server/store/db';
+import { bareHono, formatLoad, loadTest, withServer } from './load';
 
 const BUSINESSES = 1_000;
 const REVIEWS = 100_000;
@@ -57,69 +55,36 @@ function seed(db: Db): string[] {
   return ids;
 }
 
-async function listen(app: {
-  fetch: (req: Request) => Response | Promise<Response>;
-}): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((done) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      done({
-        url: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise((c) => server.close(() => c())),
-      }),
-    );
-  });
-}
-
-type Result = { name: string; rps: number; p50: number; p99: number };
-
-async function run(name: string, url: string, paths: () => string, beforeEach?: () => void): Promise<Result> {
-  const result = await autocannon({
-    url,
-    connections: 10,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => {
-          beforeEach?.();
-          return { ...req, path: paths() };
-        },
-      },
-    ],
-  });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
 /** Bare Hono hello-world vs the widget data endpoint (cold: cache cleared per request; warm), plus widget.js size. */
 export async function benchWidget(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plaudit-bench-'));
   const db = openDb(join(dir, 'bench.db'));
   try {
     const ids = seed(db);
-    const bare = new Hono();
-    bare.get('/', (c) => c.text('Hello Hono!'));
     // The app production serves: request id, access log, compression and error handling included.
-    const widget = createApp({ db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() });
-    const pick = () => `/widget/v1/${ids[Math.floor(Math.random() * ids.length)]}.json`;
-
-    const bareServer = await listen(bare);
-    const base = await run('bare hono', bareServer.url, () => '/');
-    await bareServer.close();
-    const server = await listen(widget);
-    const cold = await run('widget cold', server.url, pick, () => clearWidgetCache(db));
-    // Warm means every business's document is already cached, as it is moments after a page is first viewed.
-    for (const id of ids) await fetch(`${server.url}/widget/v1/${id}.json`).then((r) => r.arrayBuffer());
-    const warm = await run('widget warm', server.url, pick);
-    await server.close();
-
-    for (const r of [base, cold, warm]) {
-      console.log(
-        `${r.name.padEnd(12)} ${Math.round(r.rps).toString().padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`,
-      );
-    }
-    console.log(
-      `warm/bare ${(warm.rps / base.rps).toFixed(2)}  cold/bare ${(cold.rps / base.rps).toFixed(2)}  (target warm ≥ 0.80)`,
+    const app = createApp({ db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() });
+    const random = (n: number) => Math.floor(Math.random() * n);
+    const warmPaths = ids.map((id) => `/widget/v1/${id}.json`);
+    // Cold: each request names a filter combination not seen before (100 limits × 5 ratings × 1k businesses),
+    // so nearly every one misses the cache and builds its document from SQLite.
+    const coldPaths = Array.from(
+      { length: 20_000 },
+      () => `/widget/v1/${ids[random(ids.length)]}.json?limit=${1 + random(100)}&minRating=${1 + random(5)}`,
     );
+    const load = { connections: 10, duration: SECONDS };
+    const base = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+    const [cold, warm] = await withServer(app.fetch, async (url) => {
+      clearWidgetCache(db);
+      const coldRun = await loadTest({ url, ...load, paths: coldPaths });
+      // Warm means every business's document is already cached, as it is moments after a page is first viewed.
+      for (const path of warmPaths) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
+      const warmRun = await loadTest({ url, ...load, paths: warmPaths });
+      return [coldRun, warmRun];
+    });
+    console.log(formatLoad('bare Hono hello-world', base));
+    console.log(formatLoad('widget JSON, cold (cache misses)', cold, base));
+    console.log(formatLoad('widget JSON, warm', warm, base));
+    console.log('  target: warm ≥ 0.80 × bare');
     try {
       const raw = readFileSync('dist/widget.js');
       console.log(`widget.js ${raw.length} bytes raw, ${gzipSync(raw, { level: 9 }).length} bytes gzip`);

@@ -1,141 +1,113 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../server/config';
-import { handleError } from '../../server/http/errors';
-import { silentLogger } from '../../server/logger';
-import { widgetRoutes } from '../../server/pages/widget';
-import { openMemoryDb } from '../../server/store/db';
-import { seedBusiness, seedReview } from '../widget/fixtures';
-import { launchChromium } from './chromium';
+import { type Env, type Harness, hostPage, mountedCount, startHarness, XSS } from './widget-harness';
 
 // Real Chromium against the built dist/widget.js (npm run test:browser builds first), embedded by a host page
 // served from another origin with hostile CSS.
 const ARTIFACTS = resolve(process.cwd(), 'test-artifacts');
-const XSS = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
 const LAYOUTS = ['list', 'grid', 'carousel', 'badge', 'floating'];
 
-let browser: Browser;
-let plaudit: ReturnType<typeof serve>;
-let hostServer: Server;
-let plauditUrl = '';
-let hostUrl = '';
-let bizA = '';
-let bizB = '';
+// The host's own elements: one it styles, a plain one, one its CSS hides, one wearing the widget's class names.
+const MARKERS = `<div id="own">Host text</div><p id="plain">Plain host text</p><div id="gone">Hidden by the host</div>
+<p id="decoy" class="pw card btn badge fl av">Host element with the widget's class names</p>`;
 
-const HOSTILE_CSS = `* { all: unset } div { display: none !important }
-  section[data-plaudit-widget], div[data-plaudit-widget] { display: block !important; margin: 16px 0 }
-  #own { display: block !important; color: rgb(255, 0, 0); font: 20px serif }`;
-
-function hostPage(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<style>${HOSTILE_CSS}</style></head><body><div id="own">Host text</div>${body}
-<script src="${plauditUrl}/widget.js" async></script></body></html>`;
+function allLayouts(env: Env): string {
+  return `${MARKERS}
+<section data-plaudit-widget="${env.bizA}" data-layout="list"></section>
+<div data-plaudit-widget="${env.bizB}" data-layout="grid"></div>
+<section data-plaudit-widget="${env.bizA}" data-layout="carousel"></section>
+<section data-plaudit-widget="${env.bizB}" data-layout="badge"></section>
+<section data-plaudit-widget="${env.bizA}" data-layout="floating"></section>
+<p id="tall">Host content long enough to scroll</p><button id="cta" type="button">Host button</button>`;
 }
 
-function pages(path: string): { html: string; csp?: string } | null {
-  if (path === '/all') {
-    return {
-      html: hostPage(
-        `<section data-plaudit-widget="${bizA}" data-layout="list"></section>
-         <div data-plaudit-widget="${bizB}" data-layout="grid"></div>
-         <section data-plaudit-widget="${bizA}" data-layout="carousel"></section>
-         <section data-plaudit-widget="${bizB}" data-layout="badge"></section>`,
-      ),
-    };
-  }
+function pages(path: string, env: Env) {
+  if (path === '/all') return { html: hostPage(env, allLayouts(env)) };
+  // The same page without the widget script: what the host's elements look like when Plaudit is not there.
+  if (path === '/control')
+    return { html: hostPage(env, allLayouts(env)).replace(/<script[^>]*><\/script>/, '') };
   const layout = path.match(/^\/layout\/(\w+)$/)?.[1];
   if (layout)
-    return { html: hostPage(`<section data-plaudit-widget="${bizA}" data-layout="${layout}"></section>`) };
-  if (path === '/csp') {
     return {
-      html: hostPage(`<section data-plaudit-widget="${bizA}" data-layout="list"></section>`),
-      csp: `default-src 'none'; script-src ${plauditUrl}; connect-src ${plauditUrl}; style-src 'unsafe-inline'; img-src https: data:`,
+      html: hostPage(
+        env,
+        `${MARKERS}<section data-plaudit-widget="${env.bizA}" data-layout="${layout}"></section>`,
+      ),
     };
-  }
   return null;
 }
 
+let harness: Harness;
 beforeAll(async () => {
-  const db = openMemoryDb();
-  const a = seedBusiness(db, { name: "Joe's Coffee", slug: 'joes' });
-  const b = seedBusiness(db, { name: 'Bakery Two', slug: 'bakery' });
-  bizA = a.id;
-  bizB = b.id;
-  seedReview(db, a, { rating: 5, content: 'Best flat white in town.', reply: 'Thanks, see you soon!' });
-  seedReview(db, a, { rating: 4, content: XSS });
-  seedReview(db, a, { rating: 5, content: 'Long review. '.repeat(40) });
-  seedReview(db, b, { rating: 3, content: 'Good bread, slow queue.', source: 'yelp' });
-  seedReview(db, b, { rating: 5, content: 'Croissants!', source: 'tripadvisor' });
-
-  const app = new Hono();
-  app.onError(handleError(silentLogger));
-  const deps = { db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() };
-  app.route('/', widgetRoutes(deps));
-  await new Promise<void>((done) => {
-    plaudit = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      plauditUrl = `http://127.0.0.1:${info.port}`;
-      done();
-    });
-  });
-  hostServer = createServer((req, res) => {
-    const page = pages(req.url ?? '/');
-    if (!page) return res.writeHead(404).end();
-    res.writeHead(200, {
-      'Content-Type': 'text/html',
-      ...(page.csp ? { 'Content-Security-Policy': page.csp } : {}),
-    });
-    res.end(page.html);
-  });
-  await new Promise<void>((done) => hostServer.listen(0, '127.0.0.1', done));
-  hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  harness = await startHarness(pages);
   mkdirSync(ARTIFACTS, { recursive: true });
 });
+afterAll(() => harness?.close());
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => hostServer?.close(done));
-  await new Promise((done) => plaudit?.close(done));
-});
-
-async function open(
-  path: string,
-  width = 1280,
-): Promise<{ page: Page; errors: string[]; warnings: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.goto(`${hostUrl}${path}`);
-  return { page, errors, warnings };
-}
-
-const mountedCount = (page: Page) =>
-  page.evaluate(
-    () =>
-      Array.from(document.querySelectorAll('[data-plaudit-widget]')).filter((h) =>
-        h.shadowRoot?.querySelector('.pw'),
-      ).length,
-  );
+/** The computed styles of the host's marker elements, and the sheets the document itself has. */
+const hostStyles = (page: Page) =>
+  page.evaluate(() => {
+    const props = [
+      'display',
+      'position',
+      'color',
+      'fontFamily',
+      'fontSize',
+      'marginTop',
+      'backgroundColor',
+      'borderTopWidth',
+      'borderTopLeftRadius',
+      'boxShadow',
+    ] as const;
+    const styleOf = (el: Element) => {
+      const s = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, s[p]]));
+    };
+    return {
+      body: styleOf(document.body),
+      own: styleOf(document.getElementById('own')!),
+      plain: styleOf(document.getElementById('plain')!),
+      gone: styleOf(document.getElementById('gone')!),
+      decoy: styleOf(document.getElementById('decoy')!),
+      sheets: document.styleSheets.length,
+      adopted: document.adoptedStyleSheets.length,
+    };
+  });
 
 describe('widget in Chromium', () => {
   it('renders every layout of two businesses on a hostile page, leaving the page alone', async () => {
-    const { page, errors, warnings } = await open('/all');
-    await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(4);
+    const { page, errors, warnings } = await harness.open('/all');
+    await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(5);
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
-    const own = await page.evaluate(() => {
-      const s = getComputedStyle(document.getElementById('own')!);
-      return { color: s.color, font: s.fontFamily, size: s.fontSize, styles: document.styleSheets.length };
+    const host = await hostStyles(page);
+    // The hostile CSS really applies to the host: `all: unset` strips the body margin and the <p> block display,
+    // `div { display: none !important }` hides a plain div, and the host's own rule styles #own.
+    expect(host.body).toMatchObject({ marginTop: '0px' });
+    expect(host.plain).toMatchObject({ display: 'inline', marginTop: '0px' });
+    expect(host.gone).toMatchObject({ display: 'none' });
+    expect(host.own).toMatchObject({
+      display: 'block',
+      color: 'rgb(255, 0, 0)',
+      fontFamily: 'serif',
+      fontSize: '20px',
     });
-    expect(own).toEqual({ color: 'rgb(255, 0, 0)', font: 'serif', size: '20px', styles: 1 });
+    // The widget's sheet lives in its shadow roots: host elements wearing its class names get none of it.
+    expect(host.decoy).toMatchObject({
+      position: 'static',
+      backgroundColor: 'rgba(0, 0, 0, 0)',
+      borderTopWidth: '0px',
+      borderTopLeftRadius: '0px',
+      boxShadow: 'none',
+    });
+    expect({ sheets: host.sheets, adopted: host.adopted }).toEqual({ sheets: 1, adopted: 0 });
+    // And nothing on the host differs from the same page without Plaudit.
+    const control = await harness.open('/control');
+    expect(await mountedCount(control.page)).toBe(0);
+    expect(host).toEqual(await hostStyles(control.page));
+    await control.page.close();
     // Each widget is visible and styled by its own sheet, whatever `* { all: unset }` says.
     const boxes = await page.evaluate(() =>
       Array.from(document.querySelectorAll('[data-plaudit-widget]')).map((h) => {
@@ -149,8 +121,68 @@ describe('widget in Chromium', () => {
     await page.close();
   });
 
+  it('pins the floating badge to the corner of the viewport without taking clicks from the host', async () => {
+    const { page } = await harness.open('/all');
+    await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(5);
+    const where = () =>
+      page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('[data-layout="floating"]')!;
+        const badge = host.shadowRoot!.querySelector('.badge')!;
+        const r = badge.getBoundingClientRect();
+        const at = (x: number, y: number) => {
+          const el = document.elementFromPoint(x, y);
+          return el === host ? 'widget' : el?.id || el?.tagName;
+        };
+        return {
+          position: getComputedStyle(badge).position,
+          fromRight: innerWidth - r.right,
+          fromBottom: innerHeight - r.bottom,
+          size: { w: r.width, h: r.height },
+          hostHeight: host.getBoundingClientRect().height,
+          center: at(r.left + r.width / 2, r.top + r.height / 2),
+          // Just outside the badge, left and above: the widget must not catch those clicks.
+          left: at(r.left - 4, r.top + r.height / 2),
+          above: at(r.left + r.width / 2, r.top - 4),
+        };
+      });
+    const before = await where();
+    expect(before.position).toBe('fixed');
+    expect(before.fromRight).toBeGreaterThanOrEqual(0);
+    expect(before.fromRight).toBeLessThanOrEqual(32);
+    expect(before.fromBottom).toBeGreaterThanOrEqual(0);
+    expect(before.fromBottom).toBeLessThanOrEqual(32);
+    expect(before.size.w).toBeLessThan(400);
+    expect(before.size.h).toBeLessThan(80);
+    // It takes no room in the host's flow, sits on top of the page, and only its own box is clickable.
+    expect(before.hostHeight).toBe(0);
+    expect(before.center).toBe('widget');
+    expect(before.left).not.toBe('widget');
+    expect(before.above).not.toBe('widget');
+    // Scrolling the page does not move it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+    const after = await where();
+    expect([after.fromRight, after.fromBottom, after.center]).toEqual([
+      before.fromRight,
+      before.fromBottom,
+      'widget',
+    ]);
+    // The host's own fixed button in the other corner still gets its clicks (Playwright refuses a covered target).
+    await page.evaluate(() => {
+      const w = window as never as { hostClicks: number };
+      w.hostClicks = 0;
+      document.getElementById('cta')!.addEventListener('click', () => w.hostClicks++);
+    });
+    await page.locator('#cta').click({ timeout: 5_000 });
+    expect(await page.evaluate(() => (window as never as { hostClicks: number }).hostClicks)).toBe(1);
+    // And the badge is a working button.
+    await page.locator('[data-layout="floating"] button.badge').click();
+    await expect.poll(() => page.getByRole('dialog', { name: "Joe's Coffee" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('shows hostile review text as text and runs none of it', async () => {
-    const { page } = await open('/layout/list');
+    const { page } = await harness.open('/layout/list');
     await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
     const result = await page.evaluate((xss) => {
       const root = document.querySelector('[data-plaudit-widget]')!.shadowRoot!;
@@ -166,7 +198,7 @@ describe('widget in Chromium', () => {
   });
 
   it('moves the carousel with the keyboard', async () => {
-    const { page } = await open('/layout/carousel');
+    const { page } = await harness.open('/layout/carousel');
     await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
     const region = page.locator('section.car');
     await region.focus();
@@ -184,7 +216,7 @@ describe('widget in Chromium', () => {
   });
 
   it('opens the badge dialog, closes it with Escape and returns focus', async () => {
-    const { page } = await open('/layout/badge');
+    const { page } = await harness.open('/layout/badge');
     await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
     await page.locator('button.badge').click();
     const dialog = page.getByRole('dialog', { name: "Joe's Coffee" });
@@ -199,23 +231,10 @@ describe('widget in Chromium', () => {
     await page.close();
   });
 
-  it('works under a strict CSP that allows scripts only from Plaudit', async () => {
-    const { page, errors } = await open('/csp');
-    await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
-    const radius = await page.evaluate(
-      () =>
-        getComputedStyle(document.querySelector('[data-plaudit-widget]')!.shadowRoot!.querySelector('.card')!)
-          .borderTopLeftRadius,
-    );
-    expect(radius).toBe('12px');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('saves screenshots of each layout at 375 and 1280 px', async () => {
     for (const width of [375, 1280]) {
       for (const layout of LAYOUTS) {
-        const { page } = await open(`/layout/${layout}`, width);
+        const { page } = await harness.open(`/layout/${layout}`, { width });
         await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
         await page.screenshot({ path: resolve(ARTIFACTS, `widget-${layout}-${width}.png`), fullPage: true });
         await page.close();
