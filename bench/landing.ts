@@ -1,10 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import { createApp } from '../server/app';
 import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
@@ -14,33 +10,12 @@ import { insertBusiness } from '../server/store/businesses';
 import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
+import { bareHono, formatLoad, loadTest, withServer } from './load';
 
 const SECONDS = 5;
 const CODES = 10_000;
 const UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1';
-
-type Result = { name: string; rps: number; p50: number; p99: number; non2xx: number; total: number };
-
-async function listen(fetch: (req: Request) => Response | Promise<Response>) {
-  let server!: ReturnType<typeof serve>;
-  await new Promise<void>((ready) => {
-    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => ready());
-  });
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function run(name: string, options: autocannon.Options): Promise<Result> {
-  const result = await autocannon({ connections: 20, duration: SECONDS, ...options });
-  return {
-    name,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-  };
-}
 
 /**
  * Bare Hono vs `GET /r/:code` (random among 10k) vs the feedback post, on loopback; rows counted after.
@@ -114,63 +89,37 @@ async function benchLandingIn(dir: string) {
     }
   })();
 
-  const bare = new Hono().get('/', (c) => c.text('Hello Hono!'));
   const app = createApp({ db, config, logger: silentLogger, clock });
-  const a = await listen(bare.fetch);
-  const b = await listen(app.fetch);
   const headers = { 'user-agent': UA, 'accept-language': 'en' };
-  const random = () => codes[Math.floor(Math.random() * codes.length)];
-  let next = 0;
-
-  const results: Result[] = [];
-  results.push(await run('bare Hono hello', { url: `${a.url}/` }));
-  results.push(
-    await run('GET /r/:code', {
-      url: b.url,
-      requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/r/${random()}` }) }],
+  const load = { connections: 20, duration: SECONDS };
+  const hello = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+  const [page, post] = await withServer(app.fetch, async (url) => [
+    await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) }),
+    await loadTest({
+      url,
+      ...load,
+      method: 'POST',
+      headers: {
+        ...headers,
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+      },
+      body: 'rating=2&comments=Bench+feedback',
+      paths: visits.map((visit) => `/v/${visit}/feedback`),
+      order: 'sequential',
     }),
-  );
-  results.push(
-    await run('POST feedback', {
-      url: b.url,
-      requests: [
-        {
-          method: 'POST',
-          headers: {
-            ...headers,
-            'content-type': 'application/x-www-form-urlencoded',
-            'sec-fetch-site': 'same-origin',
-          },
-          setupRequest: (req) => ({
-            ...req,
-            path: `/v/${visits[next++ % visits.length]}/feedback`,
-            body: 'rating=2&comments=Bench+feedback',
-          }),
-        },
-      ],
-    }),
-  );
-  a.server.close();
-  b.server.close();
+  ]);
 
   const feedbackRows = (db.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number }).n;
-  const feedbackPost = results[2];
-  const redirects = feedbackPost.non2xx; // a successful post answers 303, which autocannon counts as non-2xx
-  const [hello, page, post] = results;
-  console.table(
-    results.map((r) => ({
-      scenario: r.name,
-      'req/s': r.rps,
-      'p50 ms': r.p50,
-      'p99 ms': r.p99,
-      requests: r.total,
-    })),
-  );
-  console.log(`landing page / bare Hono: ${(page.rps / hello.rps).toFixed(2)} (target ≥ 0.5)`);
-  console.log(`feedback post / bare Hono: ${(post.rps / hello.rps).toFixed(2)} (target ≥ 0.3)`);
+  console.log(formatLoad('bare Hono hello-world', hello));
+  console.log(formatLoad('GET /r/:code (10k codes)', page, hello));
+  console.log(formatLoad('POST /v/:token/feedback', post, hello));
+  console.log('  targets: landing page ≥ 0.5 × bare, feedback post ≥ 0.3 × bare');
+  // A post that succeeds answers 303; every one of them must have left a row (in-flight ones at the cut may add a few).
   console.log(
-    `feedback rows ${feedbackRows} for ${redirects} accepted posts (${post.total} sent; visits used ${Math.min(next, visits.length)})`,
+    `  feedback rows ${feedbackRows} for ${post.status3xx} acknowledged posts (${post.total} sent)`,
   );
+  const acceptedPosts = post.status3xx;
   db.close();
-  return { results, feedbackRows, acceptedPosts: redirects };
+  return { page, post, feedbackRows, acceptedPosts };
 }

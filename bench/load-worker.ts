@@ -6,6 +6,9 @@ const chunks: Buffer[] = [];
 for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
 const options = JSON.parse(Buffer.concat(chunks).toString()) as LoadOptions;
 const paths = options.paths;
+let next = 0;
+const pick = (all: string[]) =>
+  options.order === 'sequential' ? all[next++ % all.length] : all[Math.floor(Math.random() * all.length)];
 
 const result = await autocannon({
   url: options.url,
@@ -16,8 +19,7 @@ const result = await autocannon({
       method: options.method ?? 'GET',
       headers: options.headers,
       body: options.body,
-      setupRequest: (request) =>
-        paths?.length ? { ...request, path: paths[Math.floor(Math.random() * paths.length)] } : request,
+      setupRequest: (request) => (paths?.length ? { ...request, path: pick(paths) } : request),
     },
   ],
 });
@@ -26,6 +28,8 @@ const summary: LoadResult = {
   p50: result.latency.p50,
   p99: result.latency.p99,
   total: result.requests.total,
+  status2xx: result['2xx'],
+  status3xx: result['3xx'],
   non2xx: result.non2xx,
   errors: result.errors,
 };

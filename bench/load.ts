@@ -8,8 +8,10 @@ export type LoadOptions = {
   connections: number;
   /** Seconds. */
   duration: number;
-  /** Each request picks one of these paths at random (default: the URL's own path). */
+  /** Each request picks one of these paths at random (default: the URL's own path)… */
   paths?: string[];
+  /** …or takes them in order, each once until the list runs out (for writes that must not repeat). */
+  order?: 'random' | 'sequential';
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
@@ -20,6 +22,9 @@ export type LoadResult = {
   p50: number;
   p99: number;
   total: number;
+  /** Responses by class: a form post that succeeds answers 303. */
+  status2xx: number;
+  status3xx: number;
   non2xx: number;
   errors: number;
 };
