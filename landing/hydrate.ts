@@ -1,6 +1,5 @@
 import { type ComponentType, h, hydrate } from 'preact';
 
-// biome-ignore lint/suspicious/noExplicitAny: islands take whatever props the server serialized for them
 export type IslandRegistry = Record<string, ComponentType<any>>;
 
 /** Hydrates every `[data-island]` not yet hydrated, from its JSON props; unknown names are left as HTML. */

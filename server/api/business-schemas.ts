@@ -96,13 +96,10 @@ export const gatingInput = z
     mode: z.enum(['soft', 'off', 'strict']).optional(),
     threshold: z.number().int().min(0).max(10).optional(),
     scale: z.enum(['stars', 'nps', 'thumbs']).optional(),
-    acknowledgePolicyRisk: z
-      .boolean()
-      .optional()
-      .openapi({
-        description:
-          'Required (true) to set mode `strict`: classic gating risks breaching Google, Trustpilot and FTC 16 CFR 465 rules.',
-      }),
+    acknowledgePolicyRisk: z.boolean().optional().openapi({
+      description:
+        'Required (true) to set mode `strict`: classic gating risks breaching Google, Trustpilot and FTC 16 CFR 465 rules.',
+    }),
   })
   .strict();
 

@@ -30,14 +30,9 @@ export const createReviewRequestBody = z
       .openapi({
         description: 'Wait this many hours before the first message (then the send window applies)',
       }),
-    campaignId: z
-      .string()
-      .min(1)
-      .max(64)
-      .optional()
-      .openapi({
-        description: 'Send the campaign’s first message and reminders instead of the default message',
-      }),
+    campaignId: z.string().min(1).max(64).optional().openapi({
+      description: 'Send the campaign’s first message and reminders instead of the default message',
+    }),
   })
   .strict()
   .superRefine((body, ctx) => {

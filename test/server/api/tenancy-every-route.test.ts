@@ -33,7 +33,11 @@ async function acmeObjects(t: Setup): Promise<Record<string, string>> {
     url: 'https://hooks.example.com/plaudit',
     events: ['review.created'],
   });
-  const template = await ok('POST', '/api/v1/templates', { name: 'SMS', channel: 'sms', body: 'Rate us: {{link}}' });
+  const template = await ok('POST', '/api/v1/templates', {
+    name: 'SMS',
+    channel: 'sms',
+    body: 'Rate us: {{link}}',
+  });
   const campaign = await ok('POST', '/api/v1/campaigns', { name: 'After visit', businessId: business.id });
   const messages = await ok('GET', '/api/v1/messages', undefined);
   return {
@@ -61,7 +65,8 @@ function validBody(method: string, path: string): unknown {
   if (path.startsWith('/api/v1/customers/')) return { notes: 'Taken over' };
   if (path.startsWith('/api/v1/cards/')) return { label: 'Taken over' };
   if (path.startsWith('/api/v1/webhooks/') && method === 'PATCH') return { events: ['review.updated'] };
-  if (path.startsWith('/api/v1/templates/')) return { name: 'Taken over', channel: 'sms', body: 'Hi {{link}}' };
+  if (path.startsWith('/api/v1/templates/'))
+    return { name: 'Taken over', channel: 'sms', body: 'Hi {{link}}' };
   if (path.startsWith('/api/v1/campaigns/') && method === 'PATCH') return { name: 'Taken over' };
   return {};
 }
