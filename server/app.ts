@@ -34,6 +34,7 @@ import { type Logger, silentLogger } from './logger';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
 import { landingRoutes } from './pages/landing';
+import { logoRoutes } from './pages/logo';
 import { smsHookRoutes } from './pages/sms-hooks';
 import { unsubscribeRoutes } from './pages/unsubscribe';
 import { widgetRoutes } from './pages/widget';
@@ -135,6 +136,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes(deps));
   app.route('/', landingRoutes(deps));
+  app.route('/', logoRoutes(deps));
   app.route('/', homeRoutes(deps));
   return app;
 }

@@ -10,6 +10,7 @@ import type { FlowProps, FormState, PlatformButton } from '../../landing/types';
 import type { ReviewLink } from '../domain/links';
 import type { Business } from '../store/businesses';
 import { renderTemplate } from './landing-template';
+import { logoPath } from './logo';
 
 /** Each configured platform under a stable key (`google`, `yelp` … `custom-0`, `custom-1`). */
 export function platformKeys(business: Business): Array<{ key: string; link: ReviewLink }> {
@@ -71,7 +72,7 @@ export function renderFlow(page: PageContext, input: FlowInput): string {
     page.language.dir,
     page.script,
     business.name,
-    business.logoUrl,
+    logoPath(business),
     business.brandColor,
     { ...flowProps({ ...input, token: '' }), t: undefined },
   ]);
@@ -84,7 +85,7 @@ export function renderFlowPage(page: PageContext, business: Business, flow: Flow
     ...pageBase(page, business.name, business.brandColor),
     script: page.script,
     children: (
-      <Shell brand={{ name: business.name, logoUrl: business.logoUrl }}>
+      <Shell brand={{ name: business.name, logoUrl: logoPath(business) }}>
         <Island name="RatingFlow" component={RatingFlow} props={flow} />
       </Shell>
     ),
@@ -101,7 +102,7 @@ export function renderThanksPage(
     ...pageBase(page, business.name, business.brandColor),
     script: null,
     children: (
-      <Shell brand={{ name: business.name, logoUrl: business.logoUrl }}>
+      <Shell brand={{ name: business.name, logoUrl: logoPath(business) }}>
         <ThanksStep flow={flow} rating={flow.rating} after={after} />
       </Shell>
     ),
@@ -114,7 +115,7 @@ export function renderPreviewPage(page: PageContext, business: Business, flow: F
     ...pageBase(page, business.name, business.brandColor),
     script: null,
     children: (
-      <Shell brand={{ name: business.name, logoUrl: business.logoUrl }}>
+      <Shell brand={{ name: business.name, logoUrl: logoPath(business) }}>
         <RateStep flow={flow} selected={null} />
       </Shell>
     ),

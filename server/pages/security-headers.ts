@@ -25,7 +25,8 @@ export function landingCsp(nonce: string): string {
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
     // Logos are https URLs the owner configured; nothing else loads from elsewhere.
-    "img-src 'self' https: data:",
+    // Logos are served from Plaudit itself (/assets/logo/…): a customer's phone contacts no third party.
+    "img-src 'self' data:",
     "connect-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",

@@ -13,11 +13,12 @@ export const PLATFORMS = {
 };
 
 /** The app (landing pages and cards are part of it), plus helpers to browse it like a phone. */
-export function landingSetup(options: { publicRateLimit?: number } = {}) {
+export function landingSetup(options: { publicRateLimit?: number; webhooksAllowPrivate?: boolean } = {}) {
   const config = defaultConfig({
     publicUrl: 'http://plaudit.test',
     rateLimit: 10_000,
     publicRateLimit: options.publicRateLimit ?? 1000,
+    webhooksAllowPrivate: options.webhooksAllowPrivate ?? false,
   });
   const t = setup({ config });
   const deps: AppDeps = { db: t.db, config, logger: silentLogger, clock: t.clock };
