@@ -39,6 +39,18 @@ export const idParam = (name: string, example: string) =>
       .openapi({ param: { name: 'id', in: 'path' }, example, description: `${name} id` }),
   });
 
+/** A comma-separated query list (`?tags=a,b`): trimmed, empty items dropped, each ≤ 50 chars, at most `max`. */
+export const commaListQuery = (max: number) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(50)).max(max));
+
 /** `true`/`false` query flags. */
 export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 

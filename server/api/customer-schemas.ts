@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { normalizePhone, PHONE_FORMAT_HINT } from '../domain/phone';
 import { paginationQuery } from '../http/pagination';
-import { booleanQuery } from './common-schemas';
+import { booleanQuery, commaListQuery } from './common-schemas';
 
 /** An email, trimmed and lowercased: how customers are matched. */
 export const emailField = z
@@ -63,15 +63,7 @@ export const listCustomersQuery = paginationQuery.extend({
     .optional()
     .openapi({ description: 'Customers with a request, review or feedback at this business' }),
   search: z.string().max(200).optional().openapi({ description: 'Part of the name, email or phone' }),
-  tags: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().max(50)).max(20))
+  tags: commaListQuery(20)
     .optional()
     .openapi({ description: 'Comma-separated; customers carrying any of them', example: 'vip,regular' }),
   optOut: booleanQuery.optional(),

@@ -3,7 +3,7 @@ import { reviewFieldShape } from '../domain/review-import';
 import { SOURCE_IDS } from '../domain/sources';
 import { paginationQuery } from '../http/pagination';
 import type { Review } from '../store/reviews';
-import { booleanQuery, idParam } from './common-schemas';
+import { booleanQuery, commaListQuery, idParam } from './common-schemas';
 
 export const reviewTags = ['Reviews'];
 export const reviewParams = idParam('Review', 'rev_8fKx2LmQpZ4vNw7Y');
@@ -45,15 +45,7 @@ export const listReviewsQuery = paginationQuery.extend({
     .max(200)
     .optional()
     .openapi({ description: 'Full-text search over title, content and author' }),
-  tags: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().max(50)).max(10))
+  tags: commaListQuery(10)
     .optional()
     .openapi({ description: 'Comma-separated; reviews carrying all of them' }),
   sort: z.enum(['newest', 'oldest', 'highest', 'lowest']).default('newest'),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { z } from 'zod';
 import { type Language, languageOf, pickLanguage } from '../../landing/i18n/languages';
 import { isValidScore } from '../domain/gating';
 import type { AppDeps, AppEnv } from '../http/context';
@@ -245,53 +246,47 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     return wantsJson ? c.json({ ok: true }) : backTo(c, visit);
   });
 
-  app.post('/v/:token/feedback', async (c) => {
-    const found = visitOf(c);
-    if (!found) return miss(c);
-    const { visit, business, language, page } = found;
-    const body = await formFields(c);
-    if (body.website) return backTo(c, visit);
-    const rating = scoreOf(business, body.rating, visit.rating);
-    if (rating === null) return backTo(c, visit);
-    const form = parseForm(feedbackForm, body, language.strings);
-    if (!form.ok) {
-      const flow = flowProps({
-        business,
-        token: visit.id,
-        language,
-        greeting: null,
-        rating,
-        form: { kind: 'feedback', errors: form.errors, values: body },
-      });
-      return c.html(renderFlowPage(page, business, flow), 400);
-    }
-    await commit(() => submitFeedback(deps, business, visit, rating, form.value));
-    return backTo(c, visit);
-  });
+  /**
+   * A no-JS form post (private feedback or a testimonial): a bot's honeypot or a missing rating goes back
+   * quietly; invalid fields re-render the step with the errors and what was typed (400); a valid form is
+   * committed before the 303 back to the visit page.
+   */
+  function formRoute<T>(
+    kind: 'feedback' | 'testimonial',
+    schema: z.ZodType<T>,
+    submit: (visit: Visit, business: Business, rating: number, value: T) => Promise<unknown>,
+  ) {
+    app.post(`/v/:token/${kind}`, async (c) => {
+      const found = visitOf(c);
+      if (!found) return miss(c);
+      const { visit, business, language, page } = found;
+      const body = await formFields(c);
+      if (body.website) return backTo(c, visit);
+      const rating = scoreOf(business, body.rating, visit.rating);
+      if (rating === null) return backTo(c, visit);
+      const form = parseForm(schema, body, language.strings);
+      if (!form.ok) {
+        const flow = flowProps({
+          business,
+          token: visit.id,
+          language,
+          greeting: null,
+          rating,
+          form: { kind, errors: form.errors, values: body },
+        });
+        return c.html(renderFlowPage(page, business, flow), 400);
+      }
+      await submit(visit, business, rating, form.value);
+      return backTo(c, visit);
+    });
+  }
 
-  app.post('/v/:token/testimonial', async (c) => {
-    const found = visitOf(c);
-    if (!found) return miss(c);
-    const { visit, business, language, page } = found;
-    const body = await formFields(c);
-    if (body.website) return backTo(c, visit);
-    const rating = scoreOf(business, body.rating, visit.rating);
-    if (rating === null) return backTo(c, visit);
-    const form = parseForm(testimonialForm, body, language.strings);
-    if (!form.ok) {
-      const flow = flowProps({
-        business,
-        token: visit.id,
-        language,
-        greeting: null,
-        rating,
-        form: { kind: 'testimonial', errors: form.errors, values: body },
-      });
-      return c.html(renderFlowPage(page, business, flow), 400);
-    }
-    if (await commit(() => submitTestimonial(deps, business, visit, rating, form.value)))
+  formRoute('feedback', feedbackForm, (visit, business, rating, value) =>
+    commit(() => submitFeedback(deps, business, visit, rating, value)),
+  );
+  formRoute('testimonial', testimonialForm, async (visit, business, rating, value) => {
+    if (await commit(() => submitTestimonial(deps, business, visit, rating, value)))
       notifyReviewsChanged(deps.db, visit.businessId);
-    return backTo(c, visit);
   });
 
   app.get('/go/:token/:platform', async (c) => {
