@@ -110,7 +110,7 @@ export function submitFeedback(
     const fresh = getVisit(db, visit.id)!;
     if (fresh.feedbackId) return;
     if (fresh.rating === null) rateVisit(deps, fresh, rating);
-    const id = insertFeedback(db, clock, {
+    const feedback = {
       organizationId: visit.organizationId,
       businessId: visit.businessId,
       origin: visit.origin,
@@ -123,23 +123,12 @@ export function submitFeedback(
       contactEmail: input.email,
       contactPhone: input.phone,
       consentToContact: input.consent,
-    });
+    };
+    const id = insertFeedback(db, clock, feedback);
     setVisitFeedback(db, clock, visit.id, id);
     recordEvent(db, clock, { ...eventBase(visit), type: 'feedback_submitted', rating });
-    enqueueWebhookEvent(db, clock, visit.organizationId, 'feedback.created', {
-      id,
-      businessId: visit.businessId,
-      requestId: visit.requestId,
-      cardId: visit.cardId,
-      origin: visit.origin,
-      type: feedbackType(business.gating.scale),
-      score: rating,
-      comments: input.comments,
-      contactName: input.name,
-      contactEmail: input.email,
-      contactPhone: input.phone,
-      consentToContact: input.consent,
-    });
+    const { organizationId, ...data } = feedback;
+    enqueueWebhookEvent(db, clock, organizationId, 'feedback.created', { id, ...data });
     if (visit.requestId && markRequestCompleted(db, clock, visit.requestId)) {
       announceRequest(db, clock, visit, 'request.completed', rating);
     }
