@@ -5,7 +5,7 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import { listReviews, type ReviewFilter } from '../store/review-queries';
 import { findReviewByExternalId } from '../store/review-writes';
 import { createReview, getReview } from '../store/reviews';
@@ -76,7 +76,8 @@ export function reviewsApi(deps: AppDeps) {
           minRating: 'must be ≤ maxRating',
         });
       }
-      if (query.businessId && !getBusiness(deps.db, orgId, query.businessId)) throw notFound('Business');
+      if (query.businessId && !businessBelongsTo(deps.db, orgId, query.businessId))
+        throw notFound('Business');
       const { items, total } = listReviews(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
       return c.json(paginated(items.map(presentReview), total, query), 200);
     },
@@ -122,7 +123,7 @@ export function reviewsApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const input = c.req.valid('json');
-      if (!getBusiness(deps.db, orgId, input.businessId)) throw notFound('Business');
+      if (!businessBelongsTo(deps.db, orgId, input.businessId)) throw notFound('Business');
       if (
         input.externalId &&
         findReviewByExternalId(deps.db, orgId, { ...input, externalId: input.externalId })

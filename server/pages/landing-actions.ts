@@ -140,7 +140,7 @@ export type TestimonialInput = { text: string; displayName: string };
 /**
  * A happy customer's words for the website: a `direct` review, hidden from the widget until the owner
  * approves it, unless the business auto-publishes at or above this rating. Once per visit. Returns whether
- * a review was written: the caller announces it (`notifyReviewsChanged`) once it is committed.
+ * a review was written: the caller announces it (`notifyBusinessChanged`) once it is committed.
  */
 export function submitTestimonial(
   deps: Deps,

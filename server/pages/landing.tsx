@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
 import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/businesses';
 import { findCardByCode } from '../store/cards';
-import { notifyReviewsChanged } from '../store/changes';
+import { notifyBusinessChanged } from '../store/changes';
 import { findRequestByCode } from '../store/request-progress';
 import { getVisit, type NewVisit, type Visit } from '../store/visits';
 import { clickPlatform, rateVisit, startVisit, submitFeedback, submitTestimonial } from './landing-actions';
@@ -286,7 +286,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   );
   formRoute('testimonial', testimonialForm, async (visit, business, rating, value) => {
     if (await commit(() => submitTestimonial(deps, business, visit, rating, value)))
-      notifyReviewsChanged(deps.db, visit.businessId);
+      notifyBusinessChanged(deps.db, visit.businessId);
   });
 
   app.get('/go/:token/:platform', async (c) => {

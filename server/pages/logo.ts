@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { getPublicBusiness } from '../store/businesses';
-import { subscribeReviewsChanged } from '../store/changes';
+import { subscribeBusinessChanged } from '../store/changes';
 import { type FetchLogo, type LogoImage, logoFetcher } from './logo-fetch';
 
 const FAILED_RETRY_MS = 5 * 60_000;
@@ -27,7 +27,7 @@ export function logoRoutes(
 ) {
   const app = new Hono();
   const cache = new Map<string, Entry>();
-  subscribeReviewsChanged(deps.db, (businessId) => cache.delete(businessId));
+  subscribeBusinessChanged(deps.db, (businessId) => cache.delete(businessId));
 
   async function logoOf(businessId: string, url: string): Promise<LogoImage | undefined> {
     let entry = cache.get(businessId);

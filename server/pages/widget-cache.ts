@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { subscribeReviewsChanged } from '../store/changes';
+import { subscribeBusinessChanged } from '../store/changes';
 import type { Db } from '../store/db';
 
 export type CachedDocument = {
@@ -25,7 +25,7 @@ function cacheOf(db: Db): Cache {
   let cache = caches.get(db);
   if (!cache) {
     const created: Cache = { byBusiness: new Map(), size: 0 };
-    subscribeReviewsChanged(db, (businessId) => forget(created, businessId));
+    subscribeBusinessChanged(db, (businessId) => forget(created, businessId));
     caches.set(db, created);
     cache = created;
   }

@@ -205,6 +205,11 @@ export function getBusiness(db: Db, organizationId: string, id: string): Busines
   return row && toBusiness(row);
 }
 
+/** Whether `id` is a business of the organization: the cheap check a list filter needs (no row mapping). */
+export function businessBelongsTo(db: Db, organizationId: string, id: string): boolean {
+  return !!sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(id, organizationId);
+}
+
 /** For public surfaces (landing pages, widget): an active business by id, whatever its organization. */
 export function getPublicBusiness(db: Db, id: string): Business | undefined {
   const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as

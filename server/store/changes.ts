@@ -6,9 +6,9 @@ const listeners = new WeakMap<Db, Set<Listener>>();
 
 /**
  * Registers a callback run after any change to what the public sees of a business — its reviews, or the
- * business itself (renamed, archived, deleted). The widget cache listens.
+ * business itself (renamed, archived, deleted). The widget cache and the logo cache listen.
  */
-export function subscribeReviewsChanged(db: Db, listener: Listener): () => void {
+export function subscribeBusinessChanged(db: Db, listener: Listener): () => void {
   let set = listeners.get(db);
   if (!set) {
     set = new Set();
@@ -18,10 +18,7 @@ export function subscribeReviewsChanged(db: Db, listener: Listener): () => void 
   return () => set.delete(listener);
 }
 
-/** Store functions call this after committing a change to the reviews of `businessId`. */
-export function notifyReviewsChanged(db: Db, businessId: string): void {
+/** Called after a change to a business or its reviews, so caches of its public view are dropped. */
+export function notifyBusinessChanged(db: Db, businessId: string): void {
   for (const listener of listeners.get(db) ?? []) listener(businessId);
 }
-
-/** Store functions call this after committing a change to the business record itself. */
-export const notifyBusinessChanged = notifyReviewsChanged;

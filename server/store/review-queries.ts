@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
+import { businessBelongsTo } from './businesses';
 import { type Db, sql } from './db';
 import { type Review, type ReviewRow, toReview } from './reviews';
 
@@ -118,13 +119,8 @@ export function listReviews(
   sort: ReviewSort,
   page: { limit: number; offset: number },
 ): { items: Review[]; total: number } {
-  if (filter.businessId) {
-    const owned = sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(
-      filter.businessId,
-      organizationId,
-    );
-    if (!owned) return { items: [], total: 0 };
-  }
+  if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId))
+    return { items: [], total: 0 };
   const clause = whereOf(organizationId, filter);
   if (!clause) return { items: [], total: 0 };
   const rows = statement(

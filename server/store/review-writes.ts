@@ -1,5 +1,5 @@
 import { type Clock, isoNow } from '../domain/clock';
-import { notifyReviewsChanged } from './changes';
+import { notifyBusinessChanged } from './changes';
 import { type Db, sql } from './db';
 import {
   derivedFields,
@@ -70,7 +70,7 @@ export function updateReview(db: Db, clock: Clock, organizationId: string, id: s
   const current = getReview(db, organizationId, id);
   if (!current) return undefined;
   writeReview(db, clock, { ...current, ...patch });
-  notifyReviewsChanged(db, current.businessId);
+  notifyBusinessChanged(db, current.businessId);
   return getReview(db, organizationId, id);
 }
 
@@ -94,7 +94,7 @@ export function deleteReview(db: Db, organizationId: string, id: string): boolea
     id,
     organizationId,
   ) as { business_id: string } | undefined;
-  if (row) notifyReviewsChanged(db, row.business_id);
+  if (row) notifyBusinessChanged(db, row.business_id);
   return row !== undefined;
 }
 
@@ -154,6 +154,6 @@ export function importReviews(
       touched.add(row.businessId);
     }
   })();
-  for (const businessId of touched) notifyReviewsChanged(db, businessId);
+  for (const businessId of touched) notifyBusinessChanged(db, businessId);
   return outcome;
 }

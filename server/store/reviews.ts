@@ -2,7 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { extractKeywords } from '../domain/keywords';
 import { analyzeSentiment, type SentimentLabel } from '../domain/sentiment';
-import { notifyReviewsChanged } from './changes';
+import { notifyBusinessChanged } from './changes';
 import { type Db, sql } from './db';
 
 export type Review = {
@@ -159,7 +159,7 @@ export function insertReview(db: Db, clock: Clock, organizationId: string, input
 /** Creates a review and tells listeners (the widget cache) that the business's reviews changed. */
 export function createReview(db: Db, clock: Clock, organizationId: string, input: NewReview): Review {
   const review = insertReview(db, clock, organizationId, input);
-  notifyReviewsChanged(db, review.businessId);
+  notifyBusinessChanged(db, review.businessId);
   return review;
 }
 

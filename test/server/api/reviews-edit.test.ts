@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subscribeReviewsChanged } from '../../../server/store/changes';
+import { subscribeBusinessChanged } from '../../../server/store/changes';
 import { setup } from '../helpers';
 
 async function withReviews() {
@@ -12,7 +12,7 @@ async function withReviews() {
     return res.json;
   };
   const changed: string[] = [];
-  subscribeReviewsChanged(t.db, (id) => changed.push(id));
+  subscribeBusinessChanged(t.db, (id) => changed.push(id));
   return { ...t, biz, post, changed };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subscribeReviewsChanged } from '../../../server/store/changes';
+import { subscribeBusinessChanged } from '../../../server/store/changes';
 import { setup } from '../helpers';
 
 const CSV = `source,external_id,rating,Author Name,content,published_at,tags,show_on_widget
@@ -28,7 +28,7 @@ describe('reviews API: import', () => {
   it('imports the good CSV rows and reports each bad one by row and field', async () => {
     const t = await withBusiness();
     const changed: string[] = [];
-    subscribeReviewsChanged(t.db, (id) => changed.push(id));
+    subscribeBusinessChanged(t.db, (id) => changed.push(id));
     const res = await t.csv(CSV);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({

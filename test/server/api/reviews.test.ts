@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subscribeReviewsChanged } from '../../../server/store/changes';
+import { subscribeBusinessChanged } from '../../../server/store/changes';
 import { setup } from '../helpers';
 
 const review = (businessId: string, extra: Record<string, unknown> = {}) => ({
@@ -26,7 +26,7 @@ describe('reviews API: create and get', () => {
   it('creates a review with sentiment, score and keywords, and notifies the widget cache', async () => {
     const t = await withBusiness();
     const changed: string[] = [];
-    subscribeReviewsChanged(t.db, (id) => changed.push(id));
+    subscribeBusinessChanged(t.db, (id) => changed.push(id));
     const res = await t.call('POST', '/api/v1/reviews', {
       body: review(t.biz.id, {
         title: 'Great',

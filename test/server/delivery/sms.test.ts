@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverySetup } from './fixtures';
-import { startTwilioPeer } from './twilio-peer';
+import { startTwilioPeer, twilioConfig } from './twilio-peer';
 
 const peers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.close()));
-});
-
-const twilioConfig = (baseUrl: string) => ({
-  twilio: {
-    accountSid: 'AC0123456789',
-    authToken: 'secret-token',
-    from: '+15005550006',
-    whatsappFrom: '+15005550007',
-    baseUrl,
-  },
 });
 
 describe('SMS and WhatsApp over a Twilio-compatible API', () => {

@@ -33,3 +33,14 @@ export async function startTwilioPeer(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Config overrides that point Plaudit's Twilio transport at a peer (its base URL). */
+export const twilioConfig = (baseUrl: string) => ({
+  twilio: {
+    accountSid: 'AC0123456789',
+    authToken: 'secret-token',
+    from: '+15005550006',
+    whatsappFrom: '+15005550007',
+    baseUrl,
+  },
+});

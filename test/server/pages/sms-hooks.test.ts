@@ -1,21 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { twilioSignature } from '../../../server/delivery/twilio-signature';
 import { deliverySetup } from '../delivery/fixtures';
-import { startTwilioPeer } from '../delivery/twilio-peer';
+import { startTwilioPeer, twilioConfig } from '../delivery/twilio-peer';
 
 const peers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.close()));
-});
-
-const twilioConfig = (baseUrl: string) => ({
-  twilio: {
-    accountSid: 'AC0123456789',
-    authToken: 'secret-token',
-    from: '+15005550006',
-    whatsappFrom: '+15005550007',
-    baseUrl,
-  },
 });
 
 /** Posts a form to a hook the way the provider does: form-encoded and signed over the public URL. */

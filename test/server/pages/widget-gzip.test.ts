@@ -1,7 +1,7 @@
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { acceptsGzip } from '../../../server/pages/widget-cache';
-import { notifyReviewsChanged } from '../../../server/store/changes';
+import { notifyBusinessChanged } from '../../../server/store/changes';
 import { seedBusiness, seedReview } from '../../widget/fixtures';
 import { setup } from '../helpers';
 
@@ -88,7 +88,7 @@ describe('widget JSON compression', () => {
     const { get, db, biz } = widgetSetup();
     const before = await get({ 'Accept-Encoding': 'gzip' });
     seedReview(db, biz, { rating: 5, content: 'A brand new review that must show up '.repeat(5) });
-    notifyReviewsChanged(db, biz.id);
+    notifyBusinessChanged(db, biz.id);
     const plain = await get();
     const after = await get({ 'Accept-Encoding': 'gzip' });
     expect(plain.bytes.toString('utf8')).toContain('A brand new review');
