@@ -7,7 +7,7 @@ import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
 import { createApiKey } from '../server/store/api-keys';
 import { type Db, openDb } from '../server/store/db';
-import { listReviews } from '../server/store/review-queries';
+import { listReviewsJson as listReviews } from '../server/store/review-queries';
 import { bareHono, formatLoad, loadTest, withServer } from './load';
 import { prng, seedReviews } from './seed-reviews';
 

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
-import { compress } from 'hono/compress';
 import { analyticsApi } from './api/analytics';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
@@ -24,6 +23,7 @@ import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { accessLog } from './http/access-log';
 import { apiKeyAuth } from './http/auth';
+import { compression } from './http/compression';
 import type { AppDeps, AppEnv } from './http/context';
 import { ApiError, handleError, validationHook } from './http/errors';
 import { idempotency } from './http/idempotency';
@@ -59,7 +59,7 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', requestId());
   // Pages, widget data and API JSON go out gzip-compressed when the client accepts it (the 14 KB first-view
   // budget of the landing page counts compressed bytes); small bodies are left alone.
-  app.use('*', compress({ threshold: 1024 }));
+  app.use('*', compression({ threshold: 1024 }));
   app.use('*', accessLog(deps.logger));
 
   app.use(

@@ -1,12 +1,13 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
-import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
+import { jsonText } from '../http/json-text';
+import { pageWindow, paginatedJson, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { businessBelongsTo } from '../store/businesses';
-import { listReviews, type ReviewFilter } from '../store/review-queries';
+import { listReviewsJson, type ReviewFilter } from '../store/review-queries';
 import { findReviewByExternalId } from '../store/review-writes';
 import { createReview, getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
@@ -23,6 +24,8 @@ import {
 } from './reviews-schemas';
 
 const DAY_MS = 86_400_000;
+
+const reviewPage = paginatedSchema(reviewSchema);
 
 /** Query parameters → store filter; a date-only `dateTo` includes that whole day. */
 function filterOf(query: ListReviewsQuery): ReviewFilter {
@@ -66,7 +69,7 @@ export function reviewsApi(deps: AppDeps) {
         'taken as plain text. A `businessId` of another organization is a 404.',
       middleware: [requireScope('reviews:read')],
       request: { query: listReviewsQuery },
-      responses: { 200: jsonResponse(paginatedSchema(reviewSchema), 'Reviews'), ...errorResponses },
+      responses: { 200: jsonResponse(reviewPage, 'Reviews'), ...errorResponses },
     }),
     (c) => {
       const query = c.req.valid('query');
@@ -76,10 +79,9 @@ export function reviewsApi(deps: AppDeps) {
           minRating: 'must be ≤ maxRating',
         });
       }
-      if (query.businessId && !businessBelongsTo(deps.db, orgId, query.businessId))
-        throw notFound('Business');
-      const { items, total } = listReviews(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
-      return c.json(paginated(items.map(presentReview), total, query), 200);
+      const page = listReviewsJson(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
+      if (!page) throw notFound('Business');
+      return jsonText<z.infer<typeof reviewPage>>(c, paginatedJson(page.json, page.total, query));
     },
   );
 

@@ -17,6 +17,11 @@ export function paginated<T>(items: T[], total: number, { page, perPage }: PageR
   return { data: items, pagination: { page, perPage, total, totalPages: Math.ceil(total / perPage) } };
 }
 
+/** The same envelope around items that are already JSON text (a JSON array). */
+export function paginatedJson(itemsJson: string, total: number, request: PageRequest): string {
+  return `{"data":${itemsJson},"pagination":${JSON.stringify(paginated([], total, request).pagination)}}`;
+}
+
 /** OpenAPI schema of a paginated list of `item`. */
 export function paginatedSchema<T extends z.ZodTypeAny>(item: T) {
   return z.object({

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
 import { businessBelongsTo } from './businesses';
 import { type Db, sql } from './db';
-import { type Review, type ReviewRow, toReview } from './reviews';
+import { REVIEW_JSON } from './reviews';
 
 export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
 
@@ -111,23 +111,32 @@ function whereOf(organizationId: string, filter: ReviewFilter): Clause | undefin
   return { where: conditions.join(' AND '), args, unfiltered: conditions.length === 1 };
 }
 
-/** One page of an organization's reviews matching `filter`, and how many match in all. */
-export function listReviews(
+type Page = { limit: number; offset: number };
+
+/**
+ * One page of an organization's reviews matching `filter`, as JSON text with each review as the API
+ * presents it, and how many match in all. Undefined when `filter.businessId` is not the organization's.
+ */
+export function listReviewsJson(
   db: Db,
   organizationId: string,
   filter: ReviewFilter,
   sort: ReviewSort,
-  page: { limit: number; offset: number },
-): { items: Review[]; total: number } {
-  if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId))
-    return { items: [], total: 0 };
+  page: Page,
+): { json: string; total: number } | undefined {
+  if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) return undefined;
   const clause = whereOf(organizationId, filter);
-  if (!clause) return { items: [], total: 0 };
+  if (!clause) return { json: '[]', total: 0 };
   const rows = statement(
     db,
-    `SELECT * FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
-  ).all(...clause.args, page.limit, page.offset) as ReviewRow[];
-  return { items: rows.map(toReview), total: totalOf(db, organizationId, filter, clause, rows.length, page) };
+    `SELECT ${REVIEW_JSON} FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
+  )
+    .pluck(true)
+    .all(...clause.args, page.limit, page.offset) as string[];
+  return {
+    json: `[${rows.join(',')}]`,
+    total: totalOf(db, organizationId, filter, clause, rows.length, page),
+  };
 }
 
 /**
@@ -140,7 +149,7 @@ function totalOf(
   filter: ReviewFilter,
   clause: Clause,
   found: number,
-  page: { limit: number; offset: number },
+  page: Page,
 ): number {
   if (found > 0 && found < page.limit) return page.offset + found;
   if (found === 0 && page.offset === 0) return 0;

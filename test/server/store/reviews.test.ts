@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { presentReview } from '../../../server/api/reviews-schemas';
 import { systemClock } from '../../../server/domain/clock';
 import { openMemoryDb } from '../../../server/store/db';
 import { createOrganization } from '../../../server/store/organizations';
-import { explainListReviews, ftsQuery, listReviews } from '../../../server/store/review-queries';
+import {
+  explainListReviews,
+  ftsQuery,
+  listReviewsJson,
+  type ReviewFilter,
+  type ReviewSort,
+} from '../../../server/store/review-queries';
 import { deleteReview, importReviews, updateReview } from '../../../server/store/review-writes';
 import { getReview, insertReview } from '../../../server/store/reviews';
+
+/** The page `listReviewsJson` builds, read back as the API client reads it. */
+function listReviews(
+  db: ReturnType<typeof openMemoryDb>,
+  organizationId: string,
+  filter: ReviewFilter,
+  sort: ReviewSort,
+  page: { limit: number; offset: number },
+) {
+  const result = listReviewsJson(db, organizationId, filter, sort, page);
+  return result && { items: JSON.parse(result.json) as unknown[], total: result.total };
+}
 
 function world() {
   const db = openMemoryDb();
@@ -51,9 +70,50 @@ describe('listReviews', () => {
       authorName: 'x',
     });
     const page = { limit: 25, offset: 0 };
-    expect(listReviews(db, org.id, { businessId: 'biz_b' }, 'newest', page)).toEqual({ items: [], total: 0 });
-    expect(listReviews(db, other.id, { businessId: 'biz_b' }, 'newest', page).total).toBe(1);
-    expect(listReviews(db, org.id, {}, 'newest', page).total).toBe(0);
+    expect(listReviews(db, org.id, { businessId: 'biz_b' }, 'newest', page)).toBeUndefined();
+    expect(listReviews(db, other.id, { businessId: 'biz_b' }, 'newest', page)?.total).toBe(1);
+    expect(listReviews(db, org.id, {}, 'newest', page)?.total).toBe(0);
+  });
+
+  it('serializes each review exactly as the API presents it, whatever its fields hold', () => {
+    const { db, org } = world();
+    const written = [
+      insertReview(db, systemClock, org.id, {
+        businessId: 'biz_a',
+        source: 'google',
+        rating: 1,
+        authorName: 'Zoë "Z" \\ <b>',
+        title: 'Awful, cold and rude',
+        content: 'Line one\nline two\ttab, emoji 🍰, control \u0001 and "quotes"',
+        externalId: 'g-1',
+        authorAvatarUrl: 'https://example.com/a.png',
+        url: 'https://example.com/r/1',
+        publishedAt: '2026-03-01T10:00:00.000Z',
+        reply: 'Sorry — we will do better',
+        showOnWidget: true,
+        hidden: true,
+        verified: true,
+        tags: ['staff', 'café'],
+      }),
+      insertReview(db, systemClock, org.id, {
+        businessId: 'biz_a',
+        source: 'direct',
+        rating: 4,
+        authorName: 'Plain',
+        content: 'Lovely pastry, friendly staff, great coffee',
+        publishedAt: '2026-02-01T10:00:00.000Z',
+      }),
+      insertReview(db, systemClock, org.id, {
+        businessId: 'biz_a',
+        source: 'yelp',
+        rating: 3,
+        authorName: 'Empty',
+        publishedAt: '2026-01-01T10:00:00.000Z',
+      }),
+    ];
+    expect(written.some((review) => review.sentimentScore % 1 !== 0)).toBe(true);
+    const page = listReviews(db, org.id, { businessId: 'biz_a' }, 'newest', { limit: 25, offset: 0 });
+    expect(page?.items).toEqual(written.map(presentReview));
   });
 
   it('counts correctly on a full page and past the end', () => {
@@ -65,7 +125,7 @@ describe('listReviews', () => {
         rating: 3,
         authorName: `a${i}`,
       });
-    expect(listReviews(db, org.id, {}, 'newest', { limit: 7, offset: 0 }).total).toBe(7);
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 7, offset: 0 })?.total).toBe(7);
     expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 6 })).toMatchObject({ total: 7 });
     expect(listReviews(db, org.id, {}, 'newest', { limit: 3, offset: 30 })).toEqual({ items: [], total: 7 });
   });
@@ -84,10 +144,10 @@ describe('listReviews', () => {
     );
     deleteReview(db, org.id, ids[0]);
     const pastEnd = { limit: 2, offset: 10 };
-    expect(listReviews(db, org.id, { businessId: 'biz_a' }, 'newest', pastEnd).total).toBe(4);
-    expect(listReviews(db, org.id, {}, 'newest', pastEnd).total).toBe(4);
-    expect(listReviews(db, org.id, { minRating: 4 }, 'newest', pastEnd).total).toBe(2);
-    expect(listReviews(db, org.id, { businessId: 'biz_a', rating: 3 }, 'newest', pastEnd).total).toBe(1);
+    expect(listReviews(db, org.id, { businessId: 'biz_a' }, 'newest', pastEnd)?.total).toBe(4);
+    expect(listReviews(db, org.id, {}, 'newest', pastEnd)?.total).toBe(4);
+    expect(listReviews(db, org.id, { minRating: 4 }, 'newest', pastEnd)?.total).toBe(2);
+    expect(listReviews(db, org.id, { businessId: 'biz_a', rating: 3 }, 'newest', pastEnd)?.total).toBe(1);
   });
 
   it('reads a business’s newest page from its index, and the organization’s from the organization index', () => {
@@ -142,7 +202,7 @@ describe('review writes', () => {
         { ...row, externalId: '2', rating: 9 },
       ]),
     ).toThrow();
-    expect(listReviews(db, org.id, {}, 'newest', { limit: 10, offset: 0 }).total).toBe(0);
+    expect(listReviews(db, org.id, {}, 'newest', { limit: 10, offset: 0 })?.total).toBe(0);
     expect(
       importReviews(db, systemClock, org.id, [
         { ...row, externalId: '1' },
