@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../server/config';
 import { createLogger } from '../../../server/logger';
@@ -114,6 +115,14 @@ describe('cross-cutting API behaviour', () => {
     const plain = await t.call('GET', '/api/v1/businesses');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(plain.json.data).toHaveLength(5);
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual(plain.json);
+    // Caches must key on Accept-Encoding whether or not this answer was compressed.
+    expect(gz.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    const deflated = await t.app.request('/api/v1/businesses', {
+      headers: { authorization: `Bearer ${t.orgKey}`, 'accept-encoding': 'deflate' },
+    });
+    expect(deflated.headers.get('content-encoding')).toBe('deflate');
   });
 
   it('never writes an API key into the logs', async () => {
