@@ -1,6 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { every } from 'hono/combine';
 import { analyticsApi } from './api/analytics';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
@@ -23,9 +21,10 @@ import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { accessLog } from './http/access-log';
 import { apiKeyAuth } from './http/auth';
+import { limitBody } from './http/body-limit';
 import { compression } from './http/compression';
 import type { AppDeps, AppEnv } from './http/context';
-import { ApiError, handleError, validationHook } from './http/errors';
+import { handleError, validationHook } from './http/errors';
 import { idempotency } from './http/idempotency';
 import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
 import { rateLimit } from './http/rate-limit';
@@ -62,56 +61,12 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', compression({ threshold: 1024 }));
   app.use('*', accessLog(deps.logger));
 
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError('PAYLOAD_TOO_LARGE', 'Request body is larger than 5 MB');
-      },
-    }),
-  );
-
+  app.use(`${API_PREFIX}/*`, limitBody(5 * 1024 * 1024, '5 MB'));
   // Public form posts (landing pages, unsubscribe, provider hooks) are small: 64 KB is ten times the largest.
-  const publicBodyLimit = bodyLimit({
-    maxSize: 64 * 1024,
-    onError: () => {
-      throw new ApiError('PAYLOAD_TOO_LARGE', 'Request body is larger than 64 KB');
-    },
-  });
+  const publicBodyLimit = limitBody(64 * 1024, '64 KB');
   for (const path of ['/v/*', '/u/*', '/hooks/*']) app.use(path, publicBodyLimit);
 
-  const authenticate = apiKeyAuth(deps);
-  const limitPerKey = rateLimit({
-    limit: deps.config.rateLimit,
-    clock: deps.clock,
-    keyOf: (c) => c.get('auth').keyId,
-  });
-  const replayIdempotent = idempotency(deps);
-  const gate = every(authenticate, limitPerKey, replayIdempotent);
-  app.use(`${API_PREFIX}/*`, async function apiGate(c, next) {
-    if (c.req.path === OPENAPI_PATH) return next();
-    return gate(c, next);
-  });
-  app.route(API_PREFIX, meApi(deps));
-  app.route(API_PREFIX, organizationsApi(deps));
-  app.route(API_PREFIX, keysApi(deps));
-  app.route(API_PREFIX, businessesApi(deps));
-  app.route(API_PREFIX, sourcesApi());
-  app.route(API_PREFIX, cardsApi(deps));
-  app.route(API_PREFIX, qrApi(deps));
-  app.route(API_PREFIX, reviewsApi(deps));
-  app.route(API_PREFIX, customersApi(deps));
-  app.route(API_PREFIX, reviewRequestsApi(deps));
-  app.route(API_PREFIX, feedbackApi(deps));
-  app.route(API_PREFIX, analyticsApi(deps));
-  app.route(API_PREFIX, messagesApi(deps));
-  app.route(API_PREFIX, webhooksApi(deps));
-  app.route(API_PREFIX, webhookActionsApi(deps));
-  app.route(API_PREFIX, templatesApi(deps));
-  app.route(API_PREFIX, campaignsApi(deps));
-  app.route(API_PREFIX, customerDataApi(deps));
-
+  // The OpenAPI document is public: registered before the gate, its handler answers before the gate runs.
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -130,6 +85,31 @@ export function createApp(options: CreateAppOptions) {
     },
     servers: [{ url: deps.config.publicUrl }],
   });
+
+  app.use(`${API_PREFIX}/*`, apiKeyAuth(deps));
+  app.use(
+    `${API_PREFIX}/*`,
+    rateLimit({ limit: deps.config.rateLimit, clock: deps.clock, keyOf: (c) => c.get('auth').keyId }),
+  );
+  app.use(`${API_PREFIX}/*`, idempotency(deps));
+  app.route(API_PREFIX, meApi(deps));
+  app.route(API_PREFIX, organizationsApi(deps));
+  app.route(API_PREFIX, keysApi(deps));
+  app.route(API_PREFIX, businessesApi(deps));
+  app.route(API_PREFIX, sourcesApi());
+  app.route(API_PREFIX, cardsApi(deps));
+  app.route(API_PREFIX, qrApi(deps));
+  app.route(API_PREFIX, reviewsApi(deps));
+  app.route(API_PREFIX, customersApi(deps));
+  app.route(API_PREFIX, reviewRequestsApi(deps));
+  app.route(API_PREFIX, feedbackApi(deps));
+  app.route(API_PREFIX, analyticsApi(deps));
+  app.route(API_PREFIX, messagesApi(deps));
+  app.route(API_PREFIX, webhooksApi(deps));
+  app.route(API_PREFIX, webhookActionsApi(deps));
+  app.route(API_PREFIX, templatesApi(deps));
+  app.route(API_PREFIX, campaignsApi(deps));
+  app.route(API_PREFIX, customerDataApi(deps));
 
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', smsHookRoutes(deps));
