@@ -27,7 +27,7 @@ const run = (duration: number) =>
 
 // Reads are measured warm, as a server runs after its first seconds: a 2 s run first lets V8 compile the
 // hot paths (the bare baseline gets the same). Writes are not repeated: their rows are counted afterwards.
-if ((options.method ?? 'GET') === 'GET') await run(2);
+if ((options.method ?? 'GET') === 'GET' && options.warmup !== false) await run(2);
 const result = await run(options.duration);
 const summary: LoadResult = {
   rps: result.requests.average,

@@ -15,6 +15,8 @@ export type LoadOptions = {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** GET runs are preceded by an unmeasured 2 s run unless this is false (a cold-cache measurement). */
+  warmup?: boolean;
 };
 
 export type LoadResult = {

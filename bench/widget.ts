@@ -75,7 +75,7 @@ export async function benchWidget(): Promise<void> {
     const base = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
     const [cold, warm] = await withServer(app.fetch, async (url) => {
       clearWidgetCache(db);
-      const coldRun = await loadTest({ url, ...load, paths: coldPaths });
+      const coldRun = await loadTest({ url, ...load, paths: coldPaths, warmup: false });
       // Warm means every business's document is already cached, as it is moments after a page is first viewed.
       for (const path of warmPaths) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
       const warmRun = await loadTest({ url, ...load, paths: warmPaths });
