@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app';
 import { defaultConfig } from '../../../server/config';
 import { handleError } from '../../../server/http/errors';
 import { silentLogger } from '../../../server/logger';
@@ -116,10 +117,26 @@ describe('GET /widget/v1/:businessId.json', () => {
   });
 
   it('is readable from any origin, preflight included', async () => {
-    const { biz, app, get } = setup();
+    const { db, biz, app, get } = setup();
     const res = await get(`/widget/v1/${biz.id}.json`, { Origin: 'https://shop.example' });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    // The browser lets the embed read the ETag; the request id and caching rules travel as on every answer.
+    expect(res.headers.get('Access-Control-Expose-Headers')).toBe('ETag');
+    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    const full = createApp({ db, config: defaultConfig(), logger: silentLogger });
+    const viaApp = await full.request(`/widget/v1/${biz.id}.json`);
+    expect(viaApp.headers.get('X-Request-Id')).toMatch(/^req_/);
+    expect(viaApp.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('Cache-Control')).toMatch(/max-age=60/);
+    const invalid = await get(`/widget/v1/${biz.id}.json?limit=0`, { Origin: 'https://shop.example' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const head = await app.request(`/widget/v1/${biz.id}.json`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('ETag')).toBe(res.headers.get('ETag'));
+    expect(await head.text()).toBe('');
     const pre = await app.request(`/widget/v1/${biz.id}.json`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'GET' },
