@@ -1,7 +1,7 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { SOURCES, type WidgetData } from '../../widget/types';
-import type { AppDeps, AppEnv } from '../http/context';
+import type { AppDeps } from '../http/context';
 import { ApiError, errorResponse, validationError } from '../http/errors';
 import { getPublicBusiness } from '../store/businesses';
 import { listWidgetReviews, visibleReviewSummary, type WidgetFilter } from '../store/widget';
@@ -25,74 +25,58 @@ const DEFAULT_FILTER = filterSchema.safeParse({});
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
 /** The public widget surface: `/widget.js`, its data `/widget/v1/:businessId.json`, and the owner's `/widget` page. */
-export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {}): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {}): Hono {
+  const app = new Hono();
   app.get('/widget.js', widgetScriptHandler(options.scriptPath));
   app.get('/widget', widgetOwnerPage(deps));
   app.get('/widget/owner.js', ownerScript);
 
-  app.options('/widget/v1/*', (c) => {
-    setCorsHeaders(c);
-    c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
-    c.header('Access-Control-Allow-Headers', 'If-None-Match');
-    c.header('Access-Control-Max-Age', '86400');
-    return c.body(null, 204);
+  app.use('/widget/v1/*', async function widgetCors(c, next) {
+    // Public read-only data: any site may read it, and no credentials are involved.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    c.header('X-Content-Type-Options', 'nosniff');
+    // Said up front, as the compression middleware would after the fact: adding a header to a finished
+    // response makes Hono rebuild it as a full web Response, which costs more than serving the document.
+    c.header('Vary', 'Accept-Encoding');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      c.header('Access-Control-Allow-Headers', 'If-None-Match');
+      c.header('Access-Control-Max-Age', '86400');
+      return c.body(null, 204);
+    }
+    await next();
   });
 
   app.get('/widget/v1/:file{[^/]+\\.json}', function widgetData(c) {
     const businessId = c.req.param('file').slice(0, -'.json'.length);
     // Most embeds ask with no filter: skip parsing on that hot path.
     const parsed = c.req.url.includes('?') ? filterSchema.safeParse(c.req.query()) : DEFAULT_FILTER;
-    if (!parsed.success) {
-      setCorsHeaders(c);
-      return errorResponse(c, validationError(parsed.error, 'Invalid widget filter'));
-    }
+    if (!parsed.success) return errorResponse(c, validationError(parsed.error, 'Invalid widget filter'));
     const filter: WidgetFilter = parsed.data;
     const queryKey = `${filter.limit}|${filter.minRating}|${filter.sources ?? ''}`;
     const doc = cachedDocument(deps.db, businessId, queryKey, deps.clock().getTime(), () =>
       buildDocument(deps, businessId, filter),
     );
     if (!doc) {
-      setCorsHeaders(c);
       // Short, so a business created a moment later shows up soon.
       c.header('Cache-Control', 'public, max-age=30');
       return errorResponse(c, new ApiError('NOT_FOUND', 'Business not found'));
     }
-    // The hottest public path: the answer is built with all its headers at once, as a plain object the
-    // Node server writes directly (each c.header() goes through a validating web Headers object).
-    const headers: Record<string, string> = {
-      ...CORS_HEADERS,
-      'Cache-Control': CACHE_CONTROL,
-      ETag: doc.etag,
-    };
-    const requestId = c.get('requestId');
-    if (requestId) headers['X-Request-Id'] = requestId;
-    if (matchesEtag(c.req.header('If-None-Match'), doc.etag))
-      return new Response(null, { status: 304, headers });
-    headers['Content-Type'] = 'application/json; charset=utf-8';
+    c.header('Cache-Control', CACHE_CONTROL);
+    c.header('ETag', doc.etag);
+    if (matchesEtag(c.req.header('If-None-Match'), doc.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
     // The app's compression middleware would gzip the same bytes again on every request; a document
     // that is cached is compressed once (the middleware leaves a response with Content-Encoding alone).
     if (doc.bytes.length >= 1024 && c.req.method === 'GET' && acceptsGzip(c.req.header('Accept-Encoding'))) {
-      headers['Content-Encoding'] = 'gzip';
-      return new Response(gzippedDocument(doc), { headers });
+      c.header('Content-Encoding', 'gzip');
+      return c.body(gzippedDocument(doc));
     }
-    return new Response(c.req.method === 'HEAD' ? null : doc.body, { headers });
+    return c.body(doc.bytes);
   });
   return app;
-}
-
-// Public read-only data: any site may read it, and no credentials are involved. Vary is said here, as the
-// compression middleware would: a response built whole does not carry what middleware set beforehand.
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  Vary: 'Accept-Encoding',
-};
-
-function setCorsHeaders(c: Context): void {
-  for (const [name, value] of Object.entries(CORS_HEADERS)) c.header(name, value);
 }
 
 function buildDocument(deps: AppDeps, businessId: string, filter: WidgetFilter): string | null {
