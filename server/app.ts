@@ -36,7 +36,7 @@ import { landingRoutes } from './pages/landing';
 import { logoRoutes } from './pages/logo';
 import { smsHookRoutes } from './pages/sms-hooks';
 import { unsubscribeRoutes } from './pages/unsubscribe';
-import { widgetDataRoutes, widgetRoutes } from './pages/widget';
+import { widgetRoutes } from './pages/widget';
 import type { Db } from './store/db';
 
 export type CreateAppOptions = { db: Db; config?: Config; logger?: Logger; clock?: Clock };
@@ -55,8 +55,6 @@ export function createApp(options: CreateAppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
-  // Ahead of the app-wide middleware on purpose: the widget data route does that work itself, in one step.
-  app.route('/', widgetDataRoutes(deps));
   app.use('*', requestId());
   // Pages, widget data and API JSON go out gzip-compressed when the client accepts it (the 14 KB first-view
   // budget of the landing page counts compressed bytes); small bodies are left alone.

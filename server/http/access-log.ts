@@ -1,34 +1,28 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
 
 /**
- * One structured line for a finished request: method, path, status, duration. Public paths are logged as
- * their route pattern (`/r/:code`, `/v/:token/rate`): their codes and visit tokens let anyone act as that
- * customer. API paths hold only ids, and are logged as they are. Query strings are never logged.
+ * One structured line per request: method, path, status, duration. Public paths are logged as their route
+ * pattern (`/r/:code`, `/v/:token/rate`): their codes and visit tokens let anyone act as that customer.
+ * API paths hold only ids, and are logged as they are. Query strings are never logged.
  */
-export function logAccess(logger: Logger, c: Context<AppEnv>, startedAt: number): void {
-  // Called once the response exists: the current route is then the one whose handler answered.
-  if (!logger.isLevelEnabled('info')) return;
-  logger.info(
-    {
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path.startsWith('/api/') ? c.req.path : routePath(c) || c.req.path,
-      status: c.res.status,
-      ms: Math.round((performance.now() - startedAt) * 10) / 10,
-      keyId: c.get('auth')?.keyId,
-    },
-    'request',
-  );
-}
-
-/** `logAccess` for every request. */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function accessLog(c, next) {
     const started = performance.now();
     await next();
-    logAccess(logger, c, started);
+    if (!logger.isLevelEnabled('info')) return;
+    logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path.startsWith('/api/') ? c.req.path : routePath(c, -1) || c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        keyId: c.get('auth')?.keyId,
+      },
+      'request',
+    );
   };
 }

@@ -1,10 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { SOURCES, type WidgetData } from '../../widget/types';
-import { logAccess } from '../http/access-log';
-import type { AppDeps, AppEnv } from '../http/context';
+import type { AppDeps } from '../http/context';
 import { ApiError, errorResponse, validationError } from '../http/errors';
-import { assignRequestId } from '../http/request-id';
 import { getPublicBusiness } from '../store/businesses';
 import { listWidgetReviews, visibleReviewSummary, type WidgetFilter } from '../store/widget';
 import { acceptsGzip, cachedDocument, gzippedDocument, matchesEtag } from './widget-cache';
@@ -26,43 +24,32 @@ const DEFAULT_FILTER = filterSchema.safeParse({});
 // Browsers and CDNs keep a document a minute, CDNs five, and may serve it stale for ten while they refetch.
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
-/** The widget's script `/widget.js`, and the owner's `/widget` page (its data is `widgetDataRoutes`). */
+/** The public widget surface: `/widget.js`, its data `/widget/v1/:businessId.json`, and the owner's `/widget` page. */
 export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {}): Hono {
   const app = new Hono();
   app.get('/widget.js', widgetScriptHandler(options.scriptPath));
   app.get('/widget', widgetOwnerPage(deps));
   app.get('/widget/owner.js', ownerScript);
-  return app;
-}
 
-/**
- * The widget's data, the busiest public path (every page view of every site that embeds it). It is
- * mounted ahead of the app-wide middleware and does that middleware's work itself in one step (request id,
- * access log; its documents are compressed once, when cached), then adds CORS: on a warm document the
- * app-wide layers cost about a quarter of the request.
- */
-export function widgetDataRoutes(deps: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const edge: MiddlewareHandler<AppEnv> = async function widgetEdge(c, next) {
-    const started = performance.now();
-    assignRequestId(c);
+  app.use('/widget/v1/*', async function widgetCors(c, next) {
     // Public read-only data: any site may read it, and no credentials are involved.
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('X-Content-Type-Options', 'nosniff');
+    // Said up front, as the compression middleware would after the fact: adding a header to a finished
+    // response makes Hono rebuild it as a full web Response, which costs more than serving the document.
     c.header('Vary', 'Accept-Encoding');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      c.header('Access-Control-Allow-Headers', 'If-None-Match');
+      c.header('Access-Control-Max-Age', '86400');
+      return c.body(null, 204);
+    }
     await next();
-    logAccess(deps.logger, c, started);
-  };
-  app.options('/widget/v1/*', edge, (c) => {
-    c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
-    c.header('Access-Control-Allow-Headers', 'If-None-Match');
-    c.header('Access-Control-Max-Age', '86400');
-    return c.body(null, 204);
   });
 
-  app.get('/widget/v1/:file{[^/]+\\.json}', edge, function widgetData(c) {
+  app.get('/widget/v1/:file{[^/]+\\.json}', function widgetData(c) {
     const businessId = c.req.param('file').slice(0, -'.json'.length);
     // Most embeds ask with no filter: skip parsing on that hot path.
     const parsed = c.req.url.includes('?') ? filterSchema.safeParse(c.req.query()) : DEFAULT_FILTER;
@@ -81,7 +68,8 @@ export function widgetDataRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('ETag', doc.etag);
     if (matchesEtag(c.req.header('If-None-Match'), doc.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
-    // A cached document is compressed once, not on every request as the app's compression would.
+    // The app's compression middleware would gzip the same bytes again on every request; a document
+    // that is cached is compressed once (the middleware leaves a response with Content-Encoding alone).
     if (doc.bytes.length >= 1024 && c.req.method === 'GET' && acceptsGzip(c.req.header('Accept-Encoding'))) {
       c.header('Content-Encoding', 'gzip');
       return c.body(gzippedDocument(doc));

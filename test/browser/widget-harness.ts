@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { defaultConfig } from '../../server/config';
 import { handleError } from '../../server/http/errors';
 import { silentLogger } from '../../server/logger';
-import { widgetDataRoutes, widgetRoutes } from '../../server/pages/widget';
+import { widgetRoutes } from '../../server/pages/widget';
 import { openMemoryDb } from '../../server/store/db';
 import { seedBusiness, seedReview } from '../widget/fixtures';
 import { launchChromium } from './chromium';
@@ -55,9 +55,10 @@ export async function startHarness(pages: (path: string, env: Env) => HostPage |
 
   const app = new Hono();
   app.onError(handleError(silentLogger));
-  const deps = { db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() };
-  app.route('/', widgetDataRoutes(deps));
-  app.route('/', widgetRoutes(deps));
+  app.route(
+    '/',
+    widgetRoutes({ db, config: defaultConfig(), logger: silentLogger, clock: () => new Date() }),
+  );
   let plaudit: ReturnType<typeof serve> | undefined;
   const plauditUrl = await new Promise<string>((done) => {
     plaudit = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>

@@ -4,7 +4,7 @@ import { createApp } from '../../../server/app';
 import { defaultConfig } from '../../../server/config';
 import { handleError } from '../../../server/http/errors';
 import { silentLogger } from '../../../server/logger';
-import { widgetDataRoutes, widgetRoutes } from '../../../server/pages/widget';
+import { widgetRoutes } from '../../../server/pages/widget';
 import { clearWidgetCache } from '../../../server/pages/widget-cache';
 import { openMemoryDb } from '../../../server/store/db';
 import { updateReview } from '../../../server/store/review-writes';
@@ -20,7 +20,6 @@ function appFor(db = openMemoryDb(), scriptPath?: string) {
     logger: silentLogger,
     clock: () => new Date(),
   };
-  app.route('/', widgetDataRoutes(deps));
   app.route('/', widgetRoutes(deps, { scriptPath }));
   return app;
 }
