@@ -111,12 +111,16 @@ export async function benchApi(): Promise<void> {
     const load = { connections: 50, duration: 5 };
     const bareLoad = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
     const app = createApp({ db, config: defaultConfig({ rateLimit: 1_000_000_000 }) });
-    const apiLoad = await withServer(app.fetch, (url) =>
-      loadTest({ url, ...load, paths, headers: { authorization: `Bearer ${secret}` } }),
-    );
+    const auth = { authorization: `Bearer ${secret}` };
+    // The floor under any API answer on this box: the same authenticated stack with a trivial handler.
+    const [apiLoad, meLoad] = await withServer(app.fetch, async (url) => [
+      await loadTest({ url, ...load, paths, headers: auth }),
+      await loadTest({ url: `${url}/api/v1/me`, ...load, headers: auth }),
+    ]);
     db.close();
     console.log(formatLoad('bare Hono hello-world', bareLoad));
     console.log(formatLoad('GET /api/v1/reviews?businessId=…', apiLoad, bareLoad));
+    console.log(formatLoad('GET /api/v1/me (authenticated floor)', meLoad, bareLoad));
     console.log(
       `  errors ${apiLoad.errors}, non-2xx ${apiLoad.non2xx} (targets: p99 ≤ 25 ms at 50 connections)`,
     );
