@@ -45,17 +45,18 @@ export const REVIEW_COLUMNS =
 
 /**
  * A review as the API presents it (`presentReview`), built by SQLite as JSON text: a list page is then
- * one string per review, with no JS object per value to build, stringify and collect.
+ * one string per review, with no JS object per value to build, stringify and collect. (`json('true')` is a
+ * constant SQLite computes once per statement, where `json(iif(…))` parsed a string on every row.)
  */
 export const REVIEW_JSON = `json_object(
   'id', id, 'organizationId', organization_id, 'businessId', business_id, 'source', source,
   'externalId', external_id, 'rating', rating, 'title', title, 'content', content, 'authorName', author_name,
   'authorAvatarUrl', author_avatar_url, 'url', url, 'publishedAt', published_at, 'reply', reply,
-  'repliedAt', replied_at, 'showOnWidget', json(iif(show_on_widget, 'true', 'false')),
-  'hidden', json(iif(hidden, 'true', 'false')), 'verified', json(iif(verified, 'true', 'false')),
+  'repliedAt', replied_at, 'showOnWidget', iif(show_on_widget, json('true'), json('false')),
+  'hidden', iif(hidden, json('true'), json('false')), 'verified', iif(verified, json('true'), json('false')),
   'sentiment', sentiment, 'sentimentScore', sentiment_score, 'keywords', json(keywords), 'tags', json(tags),
   'customerId', customer_id, 'createdAt', created_at, 'updatedAt', updated_at,
-  'responded', json(iif(reply IS NOT NULL, 'true', 'false')))`;
+  'responded', iif(reply IS NOT NULL, json('true'), json('false')))`;
 
 /** A review from a raw row of `REVIEW_COLUMNS`. */
 export function reviewFrom(row: unknown[]): Review {
