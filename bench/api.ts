@@ -7,7 +7,7 @@ import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
 import { createApiKey } from '../server/store/api-keys';
 import { type Db, openDb } from '../server/store/db';
-import { listReviewsJson as listReviews } from '../server/store/review-queries';
+import { listReviewsJson } from '../server/store/review-queries';
 import { bareHono, formatLoad, loadTest, withServer } from './load';
 import { prng, seedReviews } from './seed-reviews';
 
@@ -48,42 +48,44 @@ function timeStoreQueries(db: Db, orgId: string, businessIds: string[]) {
   const firstPage = { limit: 25, offset: 0 };
   const line = (name: string, t: Timing) =>
     `${name.padEnd(46)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  p99 ${ms(t.p99)}  (CPU p95 ${ms(t.cpuP95)})`;
-  const business = () => listReviews(db, orgId, { businessId: pick() }, 'newest', firstPage);
-  console.log(line('listReviews(businessId, newest, 25) ×2000', timeQuery(2000, business)));
+  const business = () => listReviewsJson(db, orgId, { businessId: pick() }, 'newest', firstPage);
+  console.log(line('listReviewsJson(businessId, newest, 25) ×2000', timeQuery(2000, business)));
   console.log(
     line(
       '  same, page 20 ×500',
       timeQuery(500, () =>
-        listReviews(db, orgId, { businessId: pick() }, 'newest', { limit: 25, offset: 475 }),
+        listReviewsJson(db, orgId, { businessId: pick() }, 'newest', { limit: 25, offset: 475 }),
       ),
     ),
   );
   console.log(
     line(
       '  same, sort=highest ×500',
-      timeQuery(500, () => listReviews(db, orgId, { businessId: pick() }, 'highest', firstPage)),
+      timeQuery(500, () => listReviewsJson(db, orgId, { businessId: pick() }, 'highest', firstPage)),
     ),
   );
   console.log(
     line(
       '  same, minRating=4 ×500',
-      timeQuery(500, () => listReviews(db, orgId, { businessId: pick(), minRating: 4 }, 'newest', firstPage)),
+      timeQuery(500, () =>
+        listReviewsJson(db, orgId, { businessId: pick(), minRating: 4 }, 'newest', firstPage),
+      ),
     ),
   );
   console.log(
     line(
       'org-wide (1M rows), newest, 25 ×20',
-      timeQuery(20, () => listReviews(db, orgId, {}, 'newest', firstPage)),
+      timeQuery(20, () => listReviewsJson(db, orgId, {}, 'newest', firstPage)),
     ),
   );
   console.log(
     line(
       'org-wide, sort=highest ×20',
-      timeQuery(20, () => listReviews(db, orgId, {}, 'highest', firstPage)),
+      timeQuery(20, () => listReviewsJson(db, orgId, {}, 'highest', firstPage)),
     ),
   );
   db.pragma('mmap_size = 1073741824');
-  console.log(line('listReviews(businessId…) with mmap_size=1GB ×2000', timeQuery(2000, business)));
+  console.log(line('listReviewsJson(businessId…) with mmap_size=1GB ×2000', timeQuery(2000, business)));
   db.pragma('mmap_size = 0');
 }
 

@@ -37,8 +37,7 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('X-Content-Type-Options', 'nosniff');
-    // Said up front, as the compression middleware would after the fact: adding a header to a finished
-    // response makes Hono rebuild it as a full web Response, which costs more than serving the document.
+    // This route picks the gzip or plain document itself, so it says so whatever middleware stands in front.
     c.header('Vary', 'Accept-Encoding');
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');

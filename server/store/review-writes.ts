@@ -3,12 +3,12 @@ import { notifyBusinessChanged } from './changes';
 import { type Db, sql } from './db';
 import {
   derivedFields,
-  firstReview,
   getReview,
   insertReview,
   type NewReview,
-  REVIEW_COLUMNS,
   type Review,
+  type ReviewRow,
+  toReview,
 } from './reviews';
 
 /** The fields of a review a write may change (which ones a caller may change is the API's rule). */
@@ -104,17 +104,11 @@ export function findReviewByExternalId(
   organizationId: string,
   key: { businessId: string; source: string; externalId: string },
 ): Review | undefined {
-  return firstReview(
-    sql(
-      db,
-      `SELECT ${REVIEW_COLUMNS} FROM reviews
-       WHERE business_id = ? AND source = ? AND external_id = ? AND organization_id = ?`,
-    ),
-    key.businessId,
-    key.source,
-    key.externalId,
-    organizationId,
-  );
+  const row = sql(
+    db,
+    'SELECT * FROM reviews WHERE business_id = ? AND source = ? AND external_id = ? AND organization_id = ?',
+  ).get(key.businessId, key.source, key.externalId, organizationId) as ReviewRow | undefined;
+  return row && toReview(row);
 }
 
 export type ImportRow = NewReview & { externalId: string };

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { extractKeywords } from '../domain/keywords';
@@ -33,15 +32,61 @@ export type Review = {
   updatedAt: string;
 };
 
-/**
- * The columns a review is read from, in the order `reviewFrom` takes them. Reads use raw (positional)
- * rows: better-sqlite3 builds a named row with one generic property write per column, which on a page
- * of 25 reviews cost more than the query itself; a literal of fixed shape is cheap for V8.
- */
-export const REVIEW_COLUMNS =
-  'id, organization_id, business_id, source, external_id, rating, title, content, author_name, ' +
-  'author_avatar_url, url, published_at, reply, replied_at, show_on_widget, hidden, verified, sentiment, ' +
-  'sentiment_score, keywords, tags, customer_id, created_at, updated_at';
+export type ReviewRow = {
+  id: string;
+  organization_id: string;
+  business_id: string;
+  source: string;
+  external_id: string | null;
+  rating: number;
+  title: string | null;
+  content: string;
+  author_name: string;
+  author_avatar_url: string | null;
+  url: string | null;
+  published_at: string;
+  reply: string | null;
+  replied_at: string | null;
+  show_on_widget: number;
+  hidden: number;
+  verified: number;
+  sentiment: SentimentLabel;
+  sentiment_score: number;
+  keywords: string;
+  tags: string;
+  customer_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export function toReview(row: ReviewRow): Review {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    businessId: row.business_id,
+    source: row.source,
+    externalId: row.external_id,
+    rating: row.rating,
+    title: row.title,
+    content: row.content,
+    authorName: row.author_name,
+    authorAvatarUrl: row.author_avatar_url,
+    url: row.url,
+    publishedAt: row.published_at,
+    reply: row.reply,
+    repliedAt: row.replied_at,
+    showOnWidget: row.show_on_widget === 1,
+    hidden: row.hidden === 1,
+    verified: row.verified === 1,
+    sentiment: row.sentiment,
+    sentimentScore: row.sentiment_score,
+    keywords: JSON.parse(row.keywords),
+    tags: JSON.parse(row.tags),
+    customerId: row.customer_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
 
 /**
  * A review as the API presents it (`presentReview`), built by SQLite as JSON text: a list page is then
@@ -57,45 +102,6 @@ export const REVIEW_JSON = `json_object(
   'sentiment', sentiment, 'sentimentScore', sentiment_score, 'keywords', json(keywords), 'tags', json(tags),
   'customerId', customer_id, 'createdAt', created_at, 'updatedAt', updated_at,
   'responded', iif(reply IS NOT NULL, json('true'), json('false')))`;
-
-/** A review from a raw row of `REVIEW_COLUMNS`. */
-export function reviewFrom(row: unknown[]): Review {
-  return {
-    id: row[0] as string,
-    organizationId: row[1] as string,
-    businessId: row[2] as string,
-    source: row[3] as string,
-    externalId: row[4] as string | null,
-    rating: row[5] as number,
-    title: row[6] as string | null,
-    content: row[7] as string,
-    authorName: row[8] as string,
-    authorAvatarUrl: row[9] as string | null,
-    url: row[10] as string | null,
-    publishedAt: row[11] as string,
-    reply: row[12] as string | null,
-    repliedAt: row[13] as string | null,
-    showOnWidget: row[14] === 1,
-    hidden: row[15] === 1,
-    verified: row[16] === 1,
-    sentiment: row[17] as SentimentLabel,
-    sentimentScore: row[18] as number,
-    keywords: parseList(row[19] as string),
-    tags: parseList(row[20] as string),
-    customerId: row[21] as string | null,
-    createdAt: row[22] as string,
-    updatedAt: row[23] as string,
-  };
-}
-
-/** Most reviews carry no tags and the same few keyword lists: skip the parser for the empty one. */
-const parseList = (json: string): string[] => (json === '[]' ? [] : JSON.parse(json));
-
-/** The first review a raw statement returns, if any. */
-export function firstReview(statement: Statement, ...args: unknown[]): Review | undefined {
-  const row = statement.raw(true).get(...args) as unknown[] | undefined;
-  return row && reviewFrom(row);
-}
 
 export type NewReview = {
   businessId: string;
@@ -173,9 +179,8 @@ export function createReview(db: Db, clock: Clock, organizationId: string, input
 }
 
 export function getReview(db: Db, organizationId: string, id: string): Review | undefined {
-  return firstReview(
-    sql(db, `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ? AND organization_id = ?`),
-    id,
-    organizationId,
-  );
+  const row = sql(db, 'SELECT * FROM reviews WHERE id = ? AND organization_id = ?').get(id, organizationId) as
+    | ReviewRow
+    | undefined;
+  return row && toReview(row);
 }
