@@ -3,10 +3,11 @@ import { findApiKeyBySecret, touchApiKey } from '../store/api-keys';
 import { getOrganization } from '../store/organizations';
 import type { AppDeps, AppEnv } from './context';
 import { ApiError } from './errors';
+import { requestHeader } from './request-header';
 
 /** The secret from `Authorization: Bearer`, `x-api-key`, or the user name of HTTP Basic auth. */
 export function presentedSecret(c: Context): string | undefined {
-  const header = c.req.header('authorization');
+  const header = requestHeader(c, 'authorization');
   if (header) {
     const [scheme, value = ''] = header.split(/\s+/, 2);
     if (/^bearer$/i.test(scheme)) return value.trim() || undefined;
@@ -15,7 +16,7 @@ export function presentedSecret(c: Context): string | undefined {
       return decoded.split(':')[0] || undefined;
     }
   }
-  return c.req.header('x-api-key')?.trim() || undefined;
+  return requestHeader(c, 'x-api-key')?.trim() || undefined;
 }
 
 const unauthorized = (message: string) =>
@@ -33,7 +34,7 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     touchApiKey(deps.db, deps.clock, key);
 
     let organizationId = key.organizationId;
-    const named = c.req.header('plaudit-organization');
+    const named = requestHeader(c, 'plaudit-organization');
     if (key.organizationId === null && named) {
       if (!getOrganization(deps.db, named)) throw new ApiError('NOT_FOUND', 'Organization not found');
       organizationId = named;

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { requestHeader } from './request-header';
 
 const OFFERED_CODING = /gzip|deflate|\*/i;
 
@@ -13,6 +14,8 @@ export function compression(options: { threshold: number }): MiddlewareHandler {
   const compressResponse = compress(options);
   return function compression(c, next) {
     c.header('Vary', 'Accept-Encoding');
-    return OFFERED_CODING.test(c.req.header('Accept-Encoding') ?? '') ? compressResponse(c, next) : next();
+    return OFFERED_CODING.test(requestHeader(c, 'accept-encoding') ?? '')
+      ? compressResponse(c, next)
+      : next();
   };
 }

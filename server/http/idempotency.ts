@@ -3,6 +3,7 @@ import { sha256 } from '../domain/ids';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../store/idempotency';
 import type { AppDeps, AppEnv } from './context';
 import { ApiError } from './errors';
+import { requestHeader } from './request-header';
 
 /**
  * `Idempotency-Key` on POST: the first response is stored per API key and replayed for 24 h.
@@ -10,7 +11,7 @@ import { ApiError } from './errors';
  */
 export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function idempotency(c, next) {
-    const key = c.req.header('idempotency-key');
+    const key = requestHeader(c, 'idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
     if (key.length > 255) {
       throw new ApiError('VALIDATION_ERROR', 'Idempotency-Key is too long', {

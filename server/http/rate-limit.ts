@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../domain/clock';
 import { ApiError } from './errors';
+import { requestHeader } from './request-header';
 
 export type RateLimitOptions = {
   /** Requests allowed per window. */
@@ -74,7 +75,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
  * otherwise anyone could pick their own rate-limit bucket.
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const forwarded = trustProxy ? requestHeader(c, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   if (forwarded) return forwarded;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'local';

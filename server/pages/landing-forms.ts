@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Strings } from '../../landing/i18n/en';
+import { requestHeader } from '../http/request-header';
 
 type ErrorKey = keyof Strings & `error${string}`;
 
@@ -88,7 +89,7 @@ export function textFields(body: Record<string, unknown>): Record<string, string
  * anything else goes through Hono's `parseBody`, which builds a whole `FormData` for it.
  */
 export async function formFields(c: Context): Promise<Record<string, string>> {
-  const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+  const type = requestHeader(c, 'content-type')?.split(';')[0].trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return textFields(await c.req.parseBody());
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(await c.req.text()))

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import type { z } from 'zod';
 import { type Language, languageOf, pickLanguage } from '../../landing/i18n/languages';
 import { isValidScore } from '../domain/gating';
 import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
+import { requestCookie, requestHeader } from '../http/request-header';
 import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/businesses';
 import { findCardByCode } from '../store/cards';
 import { notifyBusinessChanged } from '../store/changes';
@@ -54,7 +55,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', asset.etag);
     c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    if (requestHeader(c, 'if-none-match') === asset.etag) return c.body(null, 304);
     return c.body(asset.body);
   });
 
@@ -67,7 +68,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     if (c.req.method !== 'POST') return next();
     const language = pickLanguage({
       query: c.req.query('lang'),
-      acceptLanguage: c.req.header('accept-language'),
+      acceptLanguage: requestHeader(c, 'accept-language'),
     });
     if (isCrossSitePost(c, deps.config.publicUrl))
       return notFound(c, language, 403, { message: language.strings.notFoundHeading });
@@ -94,7 +95,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   function miss(c: Context<LandingEnv>, business?: Business, link?: { name: string; href: string }) {
     const language = pickLanguage({
       query: c.req.query('lang'),
-      acceptLanguage: c.req.header('accept-language'),
+      acceptLanguage: requestHeader(c, 'accept-language'),
       businessLocale: business?.locale,
     });
     misses.hit(ip(c));
@@ -109,7 +110,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   ) {
     const language = pickLanguage({
       query: c.req.query('lang'),
-      acceptLanguage: c.req.header('accept-language'),
+      acceptLanguage: requestHeader(c, 'accept-language'),
       businessLocale: business.locale,
     });
     const page = pageOf(c, language);
@@ -136,7 +137,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   }
 
   function reusableVisit(c: Context, wanted: Omit<NewVisit, 'lang'>): Visit | undefined {
-    const id = getCookie(c, VISIT_COOKIE);
+    const id = requestCookie(c, VISIT_COOKIE);
     const visit = id ? getVisit(deps.db, id) : undefined;
     if (!visit || visit.businessId !== wanted.businessId || visit.origin !== wanted.origin) return undefined;
     if ((wanted.requestId ?? null) !== visit.requestId || (wanted.cardId ?? null) !== visit.cardId)
@@ -147,7 +148,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   app.get('/r/:code', (c) => {
     if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
     const request = findRequestByCode(deps.db, c.req.param('code'));
     const business = request && getPublicBusiness(deps.db, request.businessId);
     const expired =
@@ -169,7 +170,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   app.get('/t/:code', (c) => {
     if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
     const card = findCardByCode(deps.db, c.req.param('code'));
     const business = card && getPublicBusiness(deps.db, card.businessId);
     if (!card || !business) return miss(c);
@@ -184,7 +185,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   app.get('/b/:slug', (c) => {
     if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
     const business = getBusinessBySlug(deps.db, c.req.param('slug'));
     if (!business) return miss(c);
     return entry(
@@ -211,7 +212,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   app.get('/v/:token', (c) => {
     if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: c.req.header('accept-language') }));
+      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
     const found = visitOf(c);
     if (!found) return miss(c);
     const { visit, business, language, page } = found;
@@ -236,7 +237,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     if (!found) return miss(c);
     const { visit, business, language, page } = found;
     const parsed = ratingField.safeParse(await formFields(c));
-    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    const wantsJson = (requestHeader(c, 'accept') ?? '').includes('application/json');
     if (!parsed.success || !isValidScore(business.gating.scale, parsed.data.rating)) {
       if (wantsJson) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
       const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: null });

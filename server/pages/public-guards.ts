@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import type { Clock } from '../domain/clock';
+import { requestHeader } from '../http/request-header';
 
 /**
  * A browser that says where a POST comes from must say "same-origin"; with no Fetch Metadata, the
  * Origin header must be ours. Clients sending neither (old browsers, scripts) cannot be a CSRF vector.
  */
 export function isCrossSitePost(c: Context, publicUrl: string): boolean {
-  const site = c.req.header('sec-fetch-site');
+  const site = requestHeader(c, 'sec-fetch-site');
   if (site) return site !== 'same-origin';
-  const origin = c.req.header('origin');
+  const origin = requestHeader(c, 'origin');
   if (!origin) return false;
   return origin !== new URL(publicUrl).origin && origin !== new URL(c.req.url).origin;
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { requestHeader } from '../http/request-header';
 
 // Messaging apps and chat tools fetch a link to draw its preview before (or instead of) the person.
 // Apple's iMessage preview announces itself as "facebookexternalhit … Facebot Twitterbot".
@@ -11,8 +12,8 @@ const PREVIEW_AGENTS =
  */
 export function isPreviewRobot(c: Context): boolean {
   if (c.req.method === 'HEAD') return true;
-  const purpose = `${c.req.header('sec-purpose') ?? ''} ${c.req.header('purpose') ?? ''} ${c.req.header('x-purpose') ?? ''} ${c.req.header('x-moz') ?? ''}`;
+  const purpose = `${requestHeader(c, 'sec-purpose') ?? ''} ${requestHeader(c, 'purpose') ?? ''} ${requestHeader(c, 'x-purpose') ?? ''} ${requestHeader(c, 'x-moz') ?? ''}`;
   if (/prefetch|prerender|preview/i.test(purpose)) return true;
-  const agent = c.req.header('user-agent');
+  const agent = requestHeader(c, 'user-agent');
   return !agent || PREVIEW_AGENTS.test(agent);
 }

@@ -6,6 +6,7 @@ import { isValidTwilioSignature } from '../delivery/twilio-signature';
 import { normalizePhone } from '../domain/phone';
 import { smsKeyword } from '../domain/sms-keywords';
 import type { AppDeps, AppEnv } from '../http/context';
+import { requestHeader } from '../http/request-header';
 import { getBusiness } from '../store/businesses';
 import { findMessageByProviderId, latestMessageToPhone, markMessageDelivered } from '../store/messages';
 import { customersWithPhone, setCustomerOptOut } from '../store/suppressions';
@@ -40,7 +41,9 @@ export function smsHookRoutes(deps: AppDeps) {
       Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     );
     const url = `${deps.config.publicUrl}${path}`;
-    return isValidTwilioSignature(token, url, form, c.req.header('x-twilio-signature')) ? form : undefined;
+    return isValidTwilioSignature(token, url, form, requestHeader(c, 'x-twilio-signature'))
+      ? form
+      : undefined;
   };
 
   app.post('/hooks/sms/inbound', async (c) => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { ApiError, errorResponse } from '../http/errors';
+import { requestHeader } from '../http/request-header';
 import { matchesEtag } from './widget-cache';
 
 export const DEFAULT_WIDGET_SCRIPT = fileURLToPath(new URL('../../dist/widget.js', import.meta.url));
@@ -45,9 +46,9 @@ export function widgetScriptHandler(path = DEFAULT_WIDGET_SCRIPT) {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('X-Content-Type-Options', 'nosniff');
-    if (matchesEtag(c.req.header('If-None-Match'), found.etag)) return c.body(null, 304);
+    if (matchesEtag(requestHeader(c, 'if-none-match'), found.etag)) return c.body(null, 304);
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    const accepts = c.req.header('Accept-Encoding') ?? '';
+    const accepts = requestHeader(c, 'accept-encoding') ?? '';
     if (/\bbr\b/.test(accepts)) {
       c.header('Content-Encoding', 'br');
       return c.body(new Uint8Array(found.br));

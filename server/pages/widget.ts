@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SOURCES, type WidgetData } from '../../widget/types';
 import type { AppDeps } from '../http/context';
 import { ApiError, errorResponse, validationError } from '../http/errors';
+import { requestHeader } from '../http/request-header';
 import { getPublicBusiness } from '../store/businesses';
 import { listWidgetReviews, visibleReviewSummary, type WidgetFilter } from '../store/widget';
 import { acceptsGzip, cachedDocument, gzippedDocument, matchesEtag } from './widget-cache';
@@ -65,11 +66,15 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     }
     c.header('Cache-Control', CACHE_CONTROL);
     c.header('ETag', doc.etag);
-    if (matchesEtag(c.req.header('If-None-Match'), doc.etag)) return c.body(null, 304);
+    if (matchesEtag(requestHeader(c, 'if-none-match'), doc.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
     // The app's compression middleware would gzip the same bytes again on every request; a document
     // that is cached is compressed once (the middleware leaves a response with Content-Encoding alone).
-    if (doc.bytes.length >= 1024 && c.req.method === 'GET' && acceptsGzip(c.req.header('Accept-Encoding'))) {
+    if (
+      doc.bytes.length >= 1024 &&
+      c.req.method === 'GET' &&
+      acceptsGzip(requestHeader(c, 'accept-encoding'))
+    ) {
       c.header('Content-Encoding', 'gzip');
       return c.body(gzippedDocument(doc));
     }
