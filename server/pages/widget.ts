@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { SOURCES, type WidgetData } from '../../widget/types';
 import type { AppDeps } from '../http/context';
@@ -32,24 +32,18 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
   app.get('/widget', widgetOwnerPage(deps));
   app.get('/widget/owner.js', ownerScript);
 
-  app.use('/widget/v1/*', async function widgetCors(c, next) {
-    // Public read-only data: any site may read it, and no credentials are involved.
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'ETag');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    c.header('X-Content-Type-Options', 'nosniff');
-    // This route picks the gzip or plain document itself, so it says so whatever middleware stands in front.
-    c.header('Vary', 'Accept-Encoding');
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
-      c.header('Access-Control-Allow-Headers', 'If-None-Match');
-      c.header('Access-Control-Max-Age', '86400');
-      return c.body(null, 204);
-    }
-    await next();
+  // One handler per request, not a CORS middleware in front: a composed chain measured a few percent of
+  // this route's throughput, and it is the hottest route a Plaudit box serves.
+  app.options('/widget/v1/*', function widgetPreflight(c) {
+    widgetCors(c);
+    c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+    c.header('Access-Control-Allow-Headers', 'If-None-Match');
+    c.header('Access-Control-Max-Age', '86400');
+    return c.body(null, 204);
   });
 
   app.get('/widget/v1/:file{[^/]+\\.json}', function widgetData(c) {
+    widgetCors(c);
     const businessId = c.req.param('file').slice(0, -'.json'.length);
     // Most embeds ask with no filter: skip parsing on that hot path.
     const parsed = c.req.url.includes('?') ? filterSchema.safeParse(c.req.query()) : DEFAULT_FILTER;
@@ -80,7 +74,22 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     }
     return c.body(doc.bytes);
   });
+  // Any other path under the data prefix: the same JSON 404 as the rest of the API, readable cross-origin.
+  app.get('/widget/v1/*', (c) => {
+    widgetCors(c);
+    return errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+  });
   return app;
+}
+
+/** Public read-only data: any site may read it, and no credentials are involved. */
+function widgetCors(c: Context): void {
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Access-Control-Expose-Headers', 'ETag');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  c.header('X-Content-Type-Options', 'nosniff');
+  // This route picks the gzip or plain document itself, so it says so whatever middleware stands in front.
+  c.header('Vary', 'Accept-Encoding');
 }
 
 function buildDocument(deps: AppDeps, businessId: string, filter: WidgetFilter): string | null {

@@ -154,6 +154,11 @@ describe('GET /widget/v1/:businessId.json', () => {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
       expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', error: expect.any(String) });
     }
+    // A path that is no document at all, through the whole app: still JSON a cross-origin script can read.
+    const stray = await createApp({ db }).request('/widget/v1/reviews');
+    expect(stray.status).toBe(404);
+    expect(stray.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await stray.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
