@@ -1,8 +1,13 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { parse } from 'hono/utils/cookie';
 
-type NodeBindings = { incoming?: { headers: IncomingHttpHeaders } };
+type NodeBindings = { incoming?: IncomingMessage };
+
+/** Node's own request, when Node serves this one (`@hono/node-server` passes it as `c.env.incoming`). */
+export function nodeIncoming(c: Context): IncomingMessage | undefined {
+  return (c.env as NodeBindings | undefined)?.incoming;
+}
 
 /**
  * A request header, by its lowercase name. Served by Node, it is read from Node's own parsed headers: the
@@ -11,7 +16,7 @@ type NodeBindings = { incoming?: { headers: IncomingHttpHeaders } };
  * in tests, other runtimes) it asks Hono. Repeated headers read as one comma-joined value either way.
  */
 export function requestHeader(c: Context, name: string): string | undefined {
-  const incoming = (c.env as NodeBindings | undefined)?.incoming;
+  const incoming = nodeIncoming(c);
   if (!incoming) return c.req.header(name);
   const value = incoming.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Strings } from '../../landing/i18n/en';
+import { requestText } from '../http/request-body';
 import { requestHeader } from '../http/request-header';
 
 type ErrorKey = keyof Strings & `error${string}`;
@@ -92,7 +93,7 @@ export async function formFields(c: Context): Promise<Record<string, string>> {
   const type = requestHeader(c, 'content-type')?.split(';')[0].trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return textFields(await c.req.parseBody());
   const fields: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(await c.req.text()))
+  for (const [name, value] of new URLSearchParams(await requestText(c)))
     if (!name.endsWith('[]')) fields[name] = value;
   return fields;
 }
