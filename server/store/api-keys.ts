@@ -1,6 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newApiKeySecret, newId, sha256 } from '../domain/ids';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type ApiKey = {
   id: string;
@@ -111,8 +111,8 @@ export function listApiKeys(
 ): { items: ApiKey[]; total: number } {
   const rows = sql(
     db,
-    'SELECT * FROM api_keys WHERE organization_id IS ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?',
-  ).all(organizationId, page.limit, page.offset) as ApiKeyRow[];
+    `SELECT * FROM api_keys WHERE organization_id IS ? ORDER BY created_at DESC, id ${pageSql(page.limit)}`,
+  ).all(organizationId, page.offset) as ApiKeyRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM api_keys WHERE organization_id IS ?').get(
     organizationId,
   ) as {

@@ -2,7 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type PlatformSettings, type ReviewLink, reviewLinks } from '../domain/links';
 import { notifyBusinessChanged } from './changes';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type GatingMode = 'soft' | 'off' | 'strict';
 export type RatingScale = 'stars' | 'nps' | 'thumbs';
@@ -240,8 +240,8 @@ export function listBusinesses(
   const args = [organizationId, filter.archived ? 1 : 0, filter.q ?? null, filter.q ?? null];
   const rows = sql(
     db,
-    `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`,
-  ).all(...args, page.limit, page.offset) as BusinessRow[];
+    `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, id ${pageSql(page.limit)}`,
+  ).all(...args, page.offset) as BusinessRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM businesses WHERE ${where}`).get(...args) as {
     total: number;
   };

@@ -1,6 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type CampaignStep = { position: number; delayHours: number; templateId: string | null };
 
@@ -123,8 +123,8 @@ export function listCampaigns(
 ): { items: Campaign[]; total: number } {
   const rows = sql(
     db,
-    'SELECT * FROM campaigns WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
-  ).all(organizationId, page.limit, page.offset) as CampaignRow[];
+    `SELECT * FROM campaigns WHERE organization_id = ? ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+  ).all(organizationId, page.offset) as CampaignRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM campaigns WHERE organization_id = ?').get(
     organizationId,
   ) as { total: number };

@@ -1,6 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId, newPublicCode } from '../domain/ids';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type Card = {
   id: string;
@@ -121,11 +121,10 @@ export function listCards(
     filter.staffMember ?? null,
     filter.staffMember ?? null,
   ];
-  const rows = sql(db, `SELECT * FROM cards WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`).all(
-    ...args,
-    page.limit,
-    page.offset,
-  ) as CardRow[];
+  const rows = sql(
+    db,
+    `SELECT * FROM cards WHERE ${where} ORDER BY created_at, id ${pageSql(page.limit)}`,
+  ).all(...args, page.offset) as CardRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM cards WHERE ${where}`).get(...args) as {
     total: number;
   };

@@ -1,5 +1,5 @@
 import { type Clock, isoNow } from '../domain/clock';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type FeedbackType = 'star' | 'nps' | 'thumbs';
 export type FeedbackStatus = 'new' | 'resolved';
@@ -111,8 +111,8 @@ export function listFeedback(
   const { where, args } = whereOf(organizationId, filter);
   const rows = sql(
     db,
-    `SELECT * FROM feedback WHERE ${where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
-  ).all(...args, page.limit, page.offset) as FeedbackRow[];
+    `SELECT * FROM feedback WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
+  ).all(...args, page.offset) as FeedbackRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM feedback WHERE ${where}`).get(...args) as {
     total: number;
   };

@@ -1,7 +1,7 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { notifyBusinessChanged } from './changes';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type Organization = { id: string; name: string; createdAt: string; updatedAt: string };
 
@@ -35,8 +35,7 @@ export function listOrganizations(
   db: Db,
   page: { limit: number; offset: number },
 ): { items: Organization[]; total: number } {
-  const rows = sql(db, 'SELECT * FROM organizations ORDER BY created_at, id LIMIT ? OFFSET ?').all(
-    page.limit,
+  const rows = sql(db, `SELECT * FROM organizations ORDER BY created_at, id ${pageSql(page.limit)}`).all(
     page.offset,
   ) as OrganizationRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM organizations').get() as { total: number };

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
 import { businessBelongsTo } from './businesses';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 import { REVIEW_JSON } from './reviews';
 
 export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
@@ -129,10 +129,10 @@ export function listReviewsJson(
   if (!clause) return { json: '[]', total: 0 };
   const rows = statement(
     db,
-    `SELECT ${REVIEW_JSON} FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
+    `SELECT ${REVIEW_JSON} FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
   )
     .pluck(true)
-    .all(...clause.args, page.limit, page.offset) as string[];
+    .all(...clause.args, page.offset) as string[];
   return {
     json: `[${rows.join(',')}]`,
     total: totalOf(db, organizationId, filter, clause, rows.length, page),

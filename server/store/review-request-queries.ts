@@ -1,4 +1,4 @@
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 import {
   REQUEST_SELECT,
   type RequestMethod,
@@ -50,8 +50,8 @@ export function listReviewRequests(
   const { where, args } = whereOf(organizationId, filter);
   const rows = sql(
     db,
-    `${REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?`,
-  ).all(...args, page.limit, page.offset) as ReviewRequestRow[];
+    `${REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.rowid DESC ${pageSql(page.limit)}`,
+  ).all(...args, page.offset) as ReviewRequestRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM review_requests r WHERE ${where}`).get(
     ...args,
   ) as {

@@ -1,6 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type WebhookDelivery = {
   id: string;
@@ -90,8 +90,8 @@ export function listDeliveries(
 ): { items: Array<WebhookDelivery & { attempts: WebhookAttempt[] }>; total: number } {
   const rows = sql(
     db,
-    'SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
-  ).all(endpointId, page.limit, page.offset) as DeliveryRow[];
+    `SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
+  ).all(endpointId, page.offset) as DeliveryRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM webhook_deliveries WHERE endpoint_id = ?').get(
     endpointId,
   ) as { total: number };

@@ -1,6 +1,6 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
-import { type Db, sql } from './db';
+import { type Db, pageSql, sql } from './db';
 
 export type WebhookEndpoint = {
   id: string;
@@ -156,8 +156,8 @@ export function listEndpoints(
 ): { items: WebhookEndpoint[]; total: number } {
   const rows = sql(
     db,
-    'SELECT * FROM webhook_endpoints WHERE organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
-  ).all(organizationId, page.limit, page.offset) as EndpointRow[];
+    `SELECT * FROM webhook_endpoints WHERE organization_id = ? ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+  ).all(organizationId, page.offset) as EndpointRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM webhook_endpoints WHERE organization_id = ?').get(
     organizationId,
   ) as { total: number };
