@@ -8,7 +8,7 @@ import { systemClock } from '../server/domain/clock';
 import { createApiKey } from '../server/store/api-keys';
 import { type Db, openDb } from '../server/store/db';
 import { listReviewsJson } from '../server/store/review-queries';
-import { bareHono, formatLoad, loadTest, withServer } from './load';
+import { bareHono, formatRounds, inRounds, loadTest, withServer } from './load';
 import { prng, seedReviews } from './seed-reviews';
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
@@ -111,21 +111,23 @@ export async function benchApi(): Promise<void> {
       () => `/api/v1/reviews?businessId=${businessIds[Math.floor(random() * businessIds.length)]}&perPage=25`,
     );
     const load = { connections: 50, duration: 5 };
-    const bareLoad = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
     const app = createApp({ db, config: defaultConfig({ rateLimit: 1_000_000_000 }) });
     const auth = { authorization: `Bearer ${secret}` };
-    // The floor under any API answer on this box: the same authenticated stack with a trivial handler.
-    const [apiLoad, meLoad] = await withServer(app.fetch, async (url) => [
-      await loadTest({ url, ...load, paths, headers: auth }),
-      await loadTest({ url: `${url}/api/v1/me`, ...load, headers: auth }),
-    ]);
+    const runs = await inRounds(async () => {
+      const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+      // The floor under any API answer on this box: the same authenticated stack with a trivial handler.
+      const [list, me] = await withServer(app.fetch, async (url) => [
+        await loadTest({ url, ...load, paths, headers: auth }),
+        await loadTest({ url: `${url}/api/v1/me`, ...load, headers: auth }),
+      ]);
+      return { bare, list, me };
+    });
     db.close();
-    console.log(formatLoad('bare Hono hello-world', bareLoad));
-    console.log(formatLoad('GET /api/v1/reviews?businessId=…', apiLoad, bareLoad));
-    console.log(formatLoad('GET /api/v1/me (authenticated floor)', meLoad, bareLoad));
-    console.log(
-      `  errors ${apiLoad.errors}, non-2xx ${apiLoad.non2xx} (targets: p99 ≤ 25 ms at 50 connections)`,
-    );
+    console.log(formatRounds('bare Hono hello-world', runs.bare));
+    console.log(formatRounds('GET /api/v1/reviews?businessId=…', runs.list, runs.bare));
+    console.log(formatRounds('GET /api/v1/me (authenticated floor)', runs.me, runs.bare));
+    const failures = runs.list.reduce((n, r) => n + r.errors + r.non2xx, 0);
+    console.log(`  errors + non-2xx ${failures} (targets: p99 ≤ 25 ms at 50 connections)`);
 
     started = performance.now();
     const big = openDb(join(dir, 'store.db'));

@@ -10,7 +10,7 @@ import { insertBusiness } from '../server/store/businesses';
 import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
-import { bareHono, formatLoad, loadTest, withServer } from './load';
+import { bareHono, formatRounds, inRounds, loadTest, ROUNDS, withServer } from './load';
 
 const SECONDS = 5;
 const CODES = 10_000;
@@ -79,7 +79,7 @@ async function benchLandingIn(dir: string) {
   // One visit per feedback post: a visit takes one feedback, so each post must be a new one to count rows.
   const visits: string[] = [];
   db.transaction(() => {
-    for (let i = 0; i < 200_000; i++) {
+    for (let i = 0; i < 250_000; i++) {
       visits.push(
         createVisit(db, clock, {
           organizationId: org.id,
@@ -94,7 +94,6 @@ async function benchLandingIn(dir: string) {
   const app = createApp({ db, config, logger: silentLogger, clock });
   const headers = { 'user-agent': UA, 'accept-language': 'en' };
   const load = { connections: 20, duration: SECONDS };
-  const hello = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
   const postLoad = (url: string, paths: string[], duration: number) =>
     loadTest({
       url,
@@ -111,26 +110,34 @@ async function benchLandingIn(dir: string) {
       order: 'sequential',
     });
   const countFeedback = () => (db.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number }).n;
+  // Posts are warmed up like pages (V8 compiles the hot paths in the first seconds), on visits of their own;
+  // each measured run then posts to visits never posted to, and rows are counted from after the warm-up.
+  const perRound = Math.floor((visits.length - WARM_VISITS) / ROUNDS);
+  let round = 0;
   let rowsBefore = 0;
-  const [page, post] = await withServer(app.fetch, async (url) => {
-    const pageRun = await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) });
-    // Posts are warmed up like pages (V8 compiles the hot paths in the first seconds), on visits of their own:
-    // the measured run posts to visits never posted to, and its rows are counted from here.
-    await postLoad(url, visits.slice(0, WARM_VISITS), 2);
-    rowsBefore = countFeedback();
-    return [pageRun, await postLoad(url, visits.slice(WARM_VISITS), SECONDS)];
+  const runs = await inRounds(async () => {
+    const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+    const [page, post] = await withServer(app.fetch, async (url) => {
+      const pageRun = await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) });
+      if (round === 0) {
+        await postLoad(url, visits.slice(0, WARM_VISITS), 2);
+        rowsBefore = countFeedback();
+      }
+      const start = WARM_VISITS + round++ * perRound;
+      return [pageRun, await postLoad(url, visits.slice(start, start + perRound), SECONDS)];
+    });
+    return { bare, page, post };
   });
 
   const feedbackRows = countFeedback() - rowsBefore;
-  console.log(formatLoad('bare Hono hello-world', hello));
-  console.log(formatLoad('GET /r/:code (10k codes)', page, hello));
-  console.log(formatLoad('POST /v/:token/feedback', post, hello));
+  console.log(formatRounds('bare Hono hello-world', runs.bare));
+  console.log(formatRounds('GET /r/:code (10k codes)', runs.page, runs.bare));
+  console.log(formatRounds('POST /v/:token/feedback', runs.post, runs.bare));
   console.log('  targets: landing page ≥ 0.5 × bare, feedback post ≥ 0.3 × bare');
   // A post that succeeds answers 303; every one of them must have left a row (in-flight ones at the cut may add a few).
-  console.log(
-    `  feedback rows ${feedbackRows} for ${post.status3xx} acknowledged posts (${post.total} sent)`,
-  );
-  const acceptedPosts = post.status3xx;
+  const acknowledged = runs.post.reduce((n, r) => n + r.status3xx, 0);
+  const sent = runs.post.reduce((n, r) => n + r.total, 0);
+  console.log(`  feedback rows ${feedbackRows} for ${acknowledged} acknowledged posts (${sent} sent)`);
   db.close();
-  return { page, post, feedbackRows, acceptedPosts };
+  return { runs, feedbackRows, acknowledged };
 }

@@ -79,8 +79,41 @@ export function bareHono(): Hono {
   return app;
 }
 
-/** One aligned line of figures, with the ratio to the baseline when given. */
-export function formatLoad(name: string, result: LoadResult, baseline?: LoadResult): string {
-  const ratio = baseline ? `  ${(result.rps / baseline.rps).toFixed(2)}× bare` : '';
-  return `${name.padEnd(34)} ${Math.round(result.rps).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${ratio}`;
+/** How many times each bench measures every load, baseline included: one run on a shared box can be off by 2×. */
+export const ROUNDS = 3;
+
+/**
+ * Runs `round` ROUNDS times and keeps every figure of every load. A round measures the baseline and the
+ * loads back to back, so a ratio taken within a round compares runs made under the same conditions.
+ */
+export async function inRounds<K extends string>(
+  round: () => Promise<Record<K, LoadResult>>,
+): Promise<Record<K, LoadResult[]>> {
+  const all = {} as Record<K, LoadResult[]>;
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [key, result] of Object.entries(await round()) as Array<[K, LoadResult]>) {
+      (all[key] ??= []).push(result);
+    }
+  }
+  return all;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * One aligned line for a load measured in rounds: median req/s, p50 and p99, and the median of the
+ * per-round ratios to the baseline with their range.
+ */
+export function formatRounds(name: string, runs: LoadResult[], baseline?: LoadResult[]): string {
+  const line = `${name.padEnd(34)} ${Math.round(median(runs.map((r) => r.rps)))
+    .toString()
+    .padStart(7)} req/s  p50 ${median(runs.map((r) => r.p50))} ms  p99 ${median(runs.map((r) => r.p99))} ms`;
+  if (!baseline) return `${line}  (medians of ${runs.length})`;
+  const ratios = runs.map((r, i) => r.rps / baseline[i].rps);
+  const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+  return `${line}  ${median(ratios).toFixed(2)}× bare (rounds ${range})`;
 }

@@ -7,7 +7,7 @@ import { defaultConfig } from '../server/config';
 import { silentLogger } from '../server/logger';
 import { clearWidgetCache } from '../server/pages/widget-cache';
 import { type Db, openDb } from '../server/store/db';
-import { bareHono, formatLoad, loadTest, withServer } from './load';
+import { bareHono, formatRounds, inRounds, loadTest, withServer } from './load';
 
 const BUSINESSES = 1_000;
 const REVIEWS = 100_000;
@@ -72,20 +72,23 @@ export async function benchWidget(): Promise<void> {
       () => `/widget/v1/${ids[random(ids.length)]}.json?limit=${1 + random(100)}&minRating=${1 + random(5)}`,
     );
     const load = { connections: 10, duration: SECONDS };
-    const base = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
-    const [cold, warm] = await withServer(app.fetch, async (url) => {
-      // Warm means every business's default document is cached, as it is moments after a page is first
-      // viewed, and nothing else: measured first, before the cold run fills the heap with 10k documents.
-      clearWidgetCache(db);
-      for (const path of warmPaths) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
-      const warmRun = await loadTest({ url, ...load, paths: warmPaths });
-      clearWidgetCache(db);
-      const coldRun = await loadTest({ url, ...load, paths: coldPaths, warmup: false });
-      return [coldRun, warmRun];
+    const runs = await inRounds(async () => {
+      const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+      const [warm, cold] = await withServer(app.fetch, async (url) => {
+        // Warm means every business's default document is cached, as it is moments after a page is first
+        // viewed, and nothing else: measured first, before the cold run fills the heap with 10k documents.
+        clearWidgetCache(db);
+        for (const path of warmPaths) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
+        const warmRun = await loadTest({ url, ...load, paths: warmPaths });
+        clearWidgetCache(db);
+        const coldRun = await loadTest({ url, ...load, paths: coldPaths, warmup: false });
+        return [warmRun, coldRun];
+      });
+      return { bare, warm, cold };
     });
-    console.log(formatLoad('bare Hono hello-world', base));
-    console.log(formatLoad('widget JSON, cold (cache misses)', cold, base));
-    console.log(formatLoad('widget JSON, warm', warm, base));
+    console.log(formatRounds('bare Hono hello-world', runs.bare));
+    console.log(formatRounds('widget JSON, cold (cache misses)', runs.cold, runs.bare));
+    console.log(formatRounds('widget JSON, warm', runs.warm, runs.bare));
     console.log('  target: warm ≥ 0.80 × bare');
     try {
       const raw = readFileSync('dist/widget.js');
