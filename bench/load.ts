@@ -92,7 +92,7 @@ export async function inRounds<K extends string>(
   const all = {} as Record<K, LoadResult[]>;
   for (let i = 0; i < ROUNDS; i++) {
     for (const [key, result] of Object.entries(await round()) as Array<[K, LoadResult]>) {
-      (all[key] ??= []).push(result);
+      all[key] = [...(all[key] ?? []), result];
     }
   }
   return all;
