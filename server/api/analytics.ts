@@ -5,7 +5,7 @@ import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { newRouter } from '../http/router';
 import { analyticsOverview, monthlyRatings } from '../store/analytics';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import { errorResponses, jsonResponse, security } from './common-schemas';
 
 const tags = ['Analytics'];
@@ -64,7 +64,7 @@ export function analyticsApi(deps: AppDeps) {
   /** The scope of a query: the caller's organization, narrowed to one of its businesses (404 otherwise). */
   const targetOf = (c: Context<AppEnv>, businessId: string | undefined) => {
     const organizationId = orgIdOf(c);
-    if (businessId && !getBusiness(deps.db, organizationId, businessId)) throw notFound('Business');
+    if (businessId && !businessBelongsTo(deps.db, organizationId, businessId)) throw notFound('Business');
     return { organizationId, businessId };
   };
 

@@ -4,7 +4,7 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import {
   type Campaign,
   type CampaignFields,
@@ -93,7 +93,7 @@ export function campaignsApi(deps: AppDeps) {
   const app = newRouter();
 
   const checked = (orgId: string, fields: CampaignFields): CampaignFields => {
-    if (!getBusiness(deps.db, orgId, fields.businessId)) {
+    if (!businessBelongsTo(deps.db, orgId, fields.businessId)) {
       throw new ApiError('VALIDATION_ERROR', 'Unknown business', { businessId: 'no such business' });
     }
     fields.steps.forEach((step, index) => {

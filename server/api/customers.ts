@@ -4,7 +4,7 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import { eraseCustomer, findCustomerForData } from '../store/customer-data';
 import { listCustomers } from '../store/customer-queries';
 import {
@@ -62,7 +62,8 @@ export function customersApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const { page, perPage, ...filter } = c.req.valid('query');
-      if (filter.businessId && !getBusiness(deps.db, orgId, filter.businessId)) throw notFound('Business');
+      if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
+        throw notFound('Business');
       const { items, total } = listCustomers(deps.db, orgId, filter, pageWindow({ page, perPage }));
       return c.json(paginated(items, total, { page, perPage }), 200);
     },

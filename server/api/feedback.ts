@@ -4,7 +4,7 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import { getFeedback, listFeedback, updateFeedback } from '../store/feedback';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { dateBounds } from './date-range-schemas';
@@ -34,7 +34,8 @@ export function feedbackApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const { page, perPage, dateFrom, dateTo, ...filter } = c.req.valid('query');
-      if (filter.businessId && !getBusiness(deps.db, orgId, filter.businessId)) throw notFound('Business');
+      if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
+        throw notFound('Business');
       const { from, before } = dateBounds({ dateFrom, dateTo });
       const { items, total } = listFeedback(
         deps.db,

@@ -5,7 +5,7 @@ import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo, getBusiness } from '../store/businesses';
 import { getCampaign } from '../store/campaigns';
 import { getCustomer } from '../store/customers';
 import { listReviewRequests } from '../store/review-request-queries';
@@ -142,7 +142,8 @@ export function reviewRequestsApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const { page, perPage, dateFrom, dateTo, ...filter } = c.req.valid('query');
-      if (filter.businessId && !getBusiness(deps.db, orgId, filter.businessId)) throw notFound('Business');
+      if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
+        throw notFound('Business');
       if (filter.customerId && !getCustomer(deps.db, orgId, filter.customerId)) throw notFound('Customer');
       const { from, before } = dateBounds({ dateFrom, dateTo });
       const { items, total } = listReviewRequests(

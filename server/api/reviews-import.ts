@@ -3,7 +3,8 @@ import { parseReviewCsv, validateImportRows } from '../domain/review-import';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
-import { getBusiness } from '../store/businesses';
+import { requestHeader } from '../http/request-header';
+import { businessBelongsTo } from '../store/businesses';
 import { type ImportRow, importReviews } from '../store/review-writes';
 import { errorResponses, jsonResponse, security } from './common-schemas';
 import { importJsonBody, importQuery, importResultSchema, reviewTags } from './reviews-schemas';
@@ -44,15 +45,15 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const orgId = orgIdOf(c);
       const { businessId } = c.req.valid('query');
-      if (businessId && !getBusiness(deps.db, orgId, businessId)) throw notFound('Business');
-      const rows = await readRows(c.req.header('content-type') ?? '', c.req.valid('json'), () =>
+      if (businessId && !businessBelongsTo(deps.db, orgId, businessId)) throw notFound('Business');
+      const rows = await readRows(requestHeader(c, 'content-type') ?? '', c.req.valid('json'), () =>
         c.req.text(),
       );
 
       const { valid, errors } = validateImportRows(rows);
       const owned = new Map<string, boolean>();
       const isOwned = (id: string) => {
-        if (!owned.has(id)) owned.set(id, getBusiness(deps.db, orgId, id) !== undefined);
+        if (!owned.has(id)) owned.set(id, businessBelongsTo(deps.db, orgId, id));
         return owned.get(id);
       };
       const good: ImportRow[] = [];

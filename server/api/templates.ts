@@ -5,7 +5,7 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { getBusiness } from '../store/businesses';
+import { businessBelongsTo } from '../store/businesses';
 import {
   deleteTemplate,
   getTemplate,
@@ -91,7 +91,7 @@ export function templatesApi(deps: AppDeps) {
   const fieldsOf = (orgId: string, input: z.infer<typeof templateBody>): TemplateFields => {
     const problems = templateProblems(input);
     if (Object.keys(problems).length) throw new ApiError('VALIDATION_ERROR', 'Invalid template', problems);
-    if (input.businessId && !getBusiness(deps.db, orgId, input.businessId)) throw notFound('Business');
+    if (input.businessId && !businessBelongsTo(deps.db, orgId, input.businessId)) throw notFound('Business');
     return {
       businessId: input.businessId ?? null,
       name: input.name,

@@ -64,12 +64,17 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   app.use('/b/*', pageHeaders);
   app.use('/v/*', pageHeaders);
   app.use('/go/*', pageHeaders);
-  app.use('/v/*', async function guardPosts(c, next) {
-    if (c.req.method !== 'POST') return next();
-    const language = pickLanguage({
+  /** The language a request asks for: `?lang=`, then Accept-Language, then the business's locale. */
+  const requestLanguage = (c: Context, businessLocale?: string) =>
+    pickLanguage({
       query: c.req.query('lang'),
       acceptLanguage: requestHeader(c, 'accept-language'),
+      businessLocale,
     });
+
+  app.use('/v/*', async function guardPosts(c, next) {
+    if (c.req.method !== 'POST') return next();
+    const language = requestLanguage(c);
     if (isCrossSitePost(c, deps.config.publicUrl))
       return notFound(c, language, 403, { message: language.strings.notFoundHeading });
     if (!posts.hit(ip(c))) return tooMany(c, language);
@@ -93,11 +98,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   /** A code that leads nowhere counts against the caller's IP; past the limit every lookup is refused. */
   function miss(c: Context<LandingEnv>, business?: Business, link?: { name: string; href: string }) {
-    const language = pickLanguage({
-      query: c.req.query('lang'),
-      acceptLanguage: requestHeader(c, 'accept-language'),
-      businessLocale: business?.locale,
-    });
+    const language = requestLanguage(c, business?.locale);
     misses.hit(ip(c));
     return notFound(c, language, 404, link ? { business: link } : {});
   }
@@ -108,11 +109,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     visit: Omit<NewVisit, 'lang'>,
     greeting: string | null,
   ) {
-    const language = pickLanguage({
-      query: c.req.query('lang'),
-      acceptLanguage: requestHeader(c, 'accept-language'),
-      businessLocale: business.locale,
-    });
+    const language = requestLanguage(c, business.locale);
     const page = pageOf(c, language);
     if (isPreviewRobot(c)) {
       return c.html(
@@ -147,8 +144,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   }
 
   app.get('/r/:code', (c) => {
-    if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
+    if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
     const request = findRequestByCode(deps.db, c.req.param('code'));
     const business = request && getPublicBusiness(deps.db, request.businessId);
     const expired =
@@ -169,8 +165,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   });
 
   app.get('/t/:code', (c) => {
-    if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
+    if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
     const card = findCardByCode(deps.db, c.req.param('code'));
     const business = card && getPublicBusiness(deps.db, card.businessId);
     if (!card || !business) return miss(c);
@@ -184,8 +179,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   });
 
   app.get('/b/:slug', (c) => {
-    if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
+    if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
     const business = getBusinessBySlug(deps.db, c.req.param('slug'));
     if (!business) return miss(c);
     return entry(
@@ -211,8 +205,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   };
 
   app.get('/v/:token', (c) => {
-    if (misses.exceeded(ip(c)))
-      return tooMany(c, pickLanguage({ acceptLanguage: requestHeader(c, 'accept-language') }));
+    if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
     const found = visitOf(c);
     if (!found) return miss(c);
     const { visit, business, language, page } = found;

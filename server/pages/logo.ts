@@ -10,8 +10,21 @@ const FAILED_RETRY_MS = 5 * 60_000;
 /** The path landing pages use for a business's logo: versioned by the owner's URL, so a new logo shows at once. */
 export function logoPath(business: { id: string; logoUrl: string | null }): string | null {
   if (!business.logoUrl) return null;
-  const version = createHash('sha256').update(business.logoUrl).digest('base64url').slice(0, 10);
-  return `/assets/logo/${business.id}?v=${version}`;
+  return `/assets/logo/${business.id}?v=${logoVersion(business.logoUrl)}`;
+}
+
+// Every landing page view asks for its logo's path: the hash of a URL is worked out once, not per view.
+const versions = new Map<string, string>();
+const MAX_VERSIONS = 10_000;
+
+function logoVersion(url: string): string {
+  let version = versions.get(url);
+  if (version === undefined) {
+    version = createHash('sha256').update(url).digest('base64url').slice(0, 10);
+    if (versions.size >= MAX_VERSIONS) versions.clear();
+    versions.set(url, version);
+  }
+  return version;
 }
 
 type Entry = { url: string; image?: LogoImage; failedAt?: number; pending?: Promise<LogoImage | undefined> };

@@ -12,8 +12,9 @@ export type CachedDocument = {
   at: number;
 };
 
-// Review writes invalidate at once; the age limit only bounds staleness after business edits (name, archive),
-// which do not announce themselves. The entry cap bounds memory against crafted query strings.
+// Writes made by this process (reviews, business edits) invalidate at once through notifyBusinessChanged; the
+// age limit bounds staleness after writes from another process on the same file (the CLI's import, say).
+// The entry cap bounds memory against crafted query strings.
 const MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 20_000;
 

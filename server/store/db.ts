@@ -61,9 +61,9 @@ export function sql(db: Db, text: string): Database.Statement {
 }
 
 /**
- * `LIMIT n OFFSET ?` for a page of at most `limit` rows, or every row for -1 (a validated integer, inlined;
- * the offset stays bound). SQLite plans with the value bound to a `LIMIT ?`, so every run that binds it re-prepares the
- * statement: for the review list that was a fifth of its query time.
+ * `LIMIT n OFFSET ?` for a page of at most `limit` rows, or every row for -1: a validated integer, inlined,
+ * while the offset stays bound. SQLite plans with the value bound to a `LIMIT ?`, so every run that binds it
+ * re-prepares the statement: for the review list that was a fifth of its query time.
  */
 export function pageSql(limit: number): string {
   if (!Number.isSafeInteger(limit) || limit < -1) throw new Error(`Invalid page size: ${limit}`);
