@@ -2,6 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { type Db, sql } from './db';
 import { messagesOfCustomer } from './messages';
 import { cancelJobsFor } from './outbox';
+import { REVIEW_COLUMNS } from './reviews';
 import { addSuppression } from './suppressions';
 
 type Row = Record<string, unknown>;
@@ -32,7 +33,9 @@ const feedbackOf = (db: Db, customerId: string) =>
   ).all(customerId, customerId) as Row[];
 
 const reviewsOf = (db: Db, customerId: string) =>
-  sql(db, 'SELECT * FROM reviews WHERE customer_id = ? ORDER BY created_at, rowid').all(customerId) as Row[];
+  sql(db, `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE customer_id = ? ORDER BY created_at, rowid`).all(
+    customerId,
+  ) as Row[];
 
 export type ActivityItem = {
   at: string;

@@ -38,9 +38,20 @@ export function migrate(db: Db, migrations = loadMigrations()): { from: number; 
     );
   }
   if (from === latest) return { from, to: latest };
-  db.transaction(() => {
-    for (const migration of migrations.slice(from)) db.exec(migration.sql);
-    db.pragma(`user_version = ${latest}`);
-  })();
+  // A migration that rebuilds a table drops the old one: with foreign keys on, that drop would first
+  // delete every row and run the ON DELETE actions of the tables pointing at it. So, as SQLite's
+  // documented table rebuild does, they are off while migrating and checked before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of migrations.slice(from)) db.exec(migration.sql);
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length) throw new Error(`Migration left ${violations.length} broken foreign key(s)`);
+      db.pragma(`user_version = ${latest}`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
   return { from, to: latest };
 }

@@ -2,7 +2,6 @@ import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
 import { businessBelongsTo } from './businesses';
 import { type Db, pageSql, sql } from './db';
-import { REVIEW_JSON } from './reviews';
 
 export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
 
@@ -115,7 +114,8 @@ type Page = { limit: number; offset: number };
 
 /**
  * One page of an organization's reviews matching `filter`, as JSON text with each review as the API
- * presents it, and how many match in all. Undefined when `filter.businessId` is not the organization's.
+ * presents it (the stored `api_json`), and how many match in all. Undefined when `filter.businessId` is not
+ * the organization's.
  */
 export function listReviewsJson(
   db: Db,
@@ -124,15 +124,28 @@ export function listReviewsJson(
   sort: ReviewSort,
   page: Page,
 ): { json: string; total: number } | undefined {
-  if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) return undefined;
   const clause = whereOf(organizationId, filter);
+  // The page itself checks that the business is the caller's (a constant subquery SQLite runs once, not
+  // per row), so only an empty page has to ask again to tell "not yours" from "no reviews".
+  const scoped = filter.businessId
+    ? `${clause?.where} AND EXISTS (SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?)`
+    : clause?.where;
+  const rows = clause
+    ? (statement(
+        db,
+        `SELECT api_json FROM reviews WHERE ${scoped} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
+      )
+        .pluck(true)
+        .all(
+          ...clause.args,
+          ...(filter.businessId ? [filter.businessId, organizationId] : []),
+          page.offset,
+        ) as string[])
+    : [];
+  if (!rows.length && filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) {
+    return undefined;
+  }
   if (!clause) return { json: '[]', total: 0 };
-  const rows = statement(
-    db,
-    `SELECT ${REVIEW_JSON} FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
-  )
-    .pluck(true)
-    .all(...clause.args, page.offset) as string[];
   return {
     json: `[${rows.join(',')}]`,
     total: totalOf(db, organizationId, filter, clause, rows.length, page),

@@ -6,6 +6,7 @@ import {
   getReview,
   insertReview,
   type NewReview,
+  REVIEW_COLUMNS,
   type Review,
   type ReviewRow,
   toReview,
@@ -106,7 +107,7 @@ export function findReviewByExternalId(
 ): Review | undefined {
   const row = sql(
     db,
-    'SELECT * FROM reviews WHERE business_id = ? AND source = ? AND external_id = ? AND organization_id = ?',
+    `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE business_id = ? AND source = ? AND external_id = ? AND organization_id = ?`,
   ).get(key.businessId, key.source, key.externalId, organizationId) as ReviewRow | undefined;
   return row && toReview(row);
 }

@@ -89,19 +89,12 @@ export function toReview(row: ReviewRow): Review {
 }
 
 /**
- * A review as the API presents it (`presentReview`), built by SQLite as JSON text: a list page is then
- * one string per review, with no JS object per value to build, stringify and collect. (`json('true')` is a
- * constant SQLite computes once per statement, where `json(iif(…))` parsed a string on every row.)
+ * The stored columns of a review, for reads that build a `Review`: `SELECT *` would also carry `api_json`,
+ * the generated JSON a list page reads (migration 0005).
  */
-export const REVIEW_JSON = `json_object(
-  'id', id, 'organizationId', organization_id, 'businessId', business_id, 'source', source,
-  'externalId', external_id, 'rating', rating, 'title', title, 'content', content, 'authorName', author_name,
-  'authorAvatarUrl', author_avatar_url, 'url', url, 'publishedAt', published_at, 'reply', reply,
-  'repliedAt', replied_at, 'showOnWidget', iif(show_on_widget, json('true'), json('false')),
-  'hidden', iif(hidden, json('true'), json('false')), 'verified', iif(verified, json('true'), json('false')),
-  'sentiment', sentiment, 'sentimentScore', sentiment_score, 'keywords', json(keywords), 'tags', json(tags),
-  'customerId', customer_id, 'createdAt', created_at, 'updatedAt', updated_at,
-  'responded', iif(reply IS NOT NULL, json('true'), json('false')))`;
+export const REVIEW_COLUMNS = `id, organization_id, business_id, source, external_id, rating, title, content, author_name,
+  author_avatar_url, url, published_at, reply, replied_at, show_on_widget, hidden, verified, sentiment,
+  sentiment_score, keywords, tags, customer_id, created_at, updated_at`;
 
 export type NewReview = {
   businessId: string;
@@ -179,8 +172,9 @@ export function createReview(db: Db, clock: Clock, organizationId: string, input
 }
 
 export function getReview(db: Db, organizationId: string, id: string): Review | undefined {
-  const row = sql(db, 'SELECT * FROM reviews WHERE id = ? AND organization_id = ?').get(id, organizationId) as
-    | ReviewRow
-    | undefined;
+  const row = sql(db, `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ? AND organization_id = ?`).get(
+    id,
+    organizationId,
+  ) as ReviewRow | undefined;
   return row && toReview(row);
 }

@@ -90,6 +90,35 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([]);
   });
 
+  it('rebuilds tables with foreign keys off, but refuses a migration that leaves one broken', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '0001_tables.sql'),
+      `CREATE TABLE parent (id TEXT PRIMARY KEY) STRICT;
+       CREATE TABLE child (parent_id TEXT REFERENCES parent(id) ON DELETE CASCADE) STRICT;
+       INSERT INTO parent VALUES ('p'); INSERT INTO child VALUES ('p');`,
+    );
+    writeFileSync(
+      join(dir, '0002_rebuild.sql'),
+      `CREATE TABLE parent_new (id TEXT PRIMARY KEY, note TEXT) STRICT;
+       INSERT INTO parent_new (id) SELECT id FROM parent;
+       DROP TABLE parent; ALTER TABLE parent_new RENAME TO parent;`,
+    );
+    writeFileSync(join(dir, '0003_orphan.sql'), "INSERT INTO child VALUES ('nobody');");
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(dir);
+
+    migrate(db, migrations.slice(0, 2));
+    expect(db.prepare('SELECT parent_id FROM child').pluck().all()).toEqual(['p']);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    expect(() => migrate(db, migrations)).toThrow(/broken foreign key/);
+    expect(userVersion(db)).toBe(2);
+    expect(db.prepare('SELECT parent_id FROM child').pluck().all()).toEqual(['p']);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('refuses a gap in the numbered files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '0001_first.sql'), 'SELECT 1;');
