@@ -10,7 +10,7 @@ import { insertBusiness } from '../server/store/businesses';
 import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
-import { bareHono, formatRounds, inRounds, loadTest, ROUNDS, withServer } from './load';
+import { bareHono, capture, formatRounds, inRounds, loadTest, ROUNDS, replayHono, withServer } from './load';
 
 const SECONDS = 5;
 const CODES = 10_000;
@@ -115,8 +115,14 @@ async function benchLandingIn(dir: string) {
   const perRound = Math.floor((visits.length - WARM_VISITS) / ROUNDS);
   let round = 0;
   let rowsBefore = 0;
+  // The floor replays real pages (each with its own nonce and visit cookie) without computing anything.
+  const pages = [];
+  for (const code of codes.slice(0, 200))
+    pages.push(await capture(await app.request(`/r/${code}`, { headers })));
+  const floorApp = replayHono(pages);
   const runs = await inRounds(async () => {
     const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
+    const floor = await withServer(floorApp.fetch, (url) => loadTest({ url, ...load, headers }));
     const [page, post] = await withServer(app.fetch, async (url) => {
       const pageRun = await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) });
       if (round === 0) {
@@ -126,12 +132,13 @@ async function benchLandingIn(dir: string) {
       const start = WARM_VISITS + round++ * perRound;
       return [pageRun, await postLoad(url, visits.slice(start, start + perRound), SECONDS)];
     });
-    return { bare, page, post };
+    return { bare, floor, page, post };
   });
 
   const feedbackRows = countFeedback() - rowsBefore;
   console.log(formatRounds('bare Hono hello-world', runs.bare));
   console.log(formatRounds('GET /r/:code (10k codes)', runs.page, runs.bare));
+  console.log(formatRounds('floor: /r/:code pages replayed', runs.floor, runs.bare));
   console.log(formatRounds('POST /v/:token/feedback', runs.post, runs.bare));
   console.log('  targets: landing page ≥ 0.5 × bare, feedback post ≥ 0.3 × bare');
   // A post that succeeds answers 303; every one of them must have left a row (in-flight ones at the cut may add a few).

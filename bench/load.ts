@@ -117,3 +117,30 @@ export function formatRounds(name: string, runs: LoadResult[], baseline?: LoadRe
   const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
   return `${line}  ${median(ratios).toFixed(2)}× bare (rounds ${range})`;
 }
+
+export type CapturedResponse = { status: number; headers: Array<[string, string]>; body: Uint8Array };
+
+/** A response as the app answered it, kept to be replayed (minus Content-Length, which Node sets). */
+export async function capture(response: Response): Promise<CapturedResponse> {
+  return {
+    status: response.status,
+    headers: [...response.headers].filter(([name]) => name !== 'content-length'),
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+}
+
+/**
+ * The floor under a route: a one-route Hono app that answers every request with responses captured from
+ * the real one (same status, headers and bytes) and computes nothing. A route cannot beat it, so a target
+ * above the floor's ratio cannot be met by any handler that must send those bytes and headers.
+ */
+export function replayHono(responses: CapturedResponse[]): Hono {
+  const app = new Hono();
+  let next = 0;
+  app.all('*', (c) => {
+    const response = responses[next++ % responses.length];
+    for (const [name, value] of response.headers) c.header(name, value, { append: name === 'set-cookie' });
+    return c.body(response.body as Uint8Array<ArrayBuffer>, response.status as 200);
+  });
+  return app;
+}
