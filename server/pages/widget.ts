@@ -79,6 +79,16 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     widgetCors(c);
     return errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
   });
+  // The data is read-only; a script that tries to write still gets an answer it is allowed to read.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/widget/v1/*', (c) => {
+    widgetCors(c);
+    return errorResponse(
+      c,
+      new ApiError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`, undefined, {
+        Allow: 'GET, HEAD, OPTIONS',
+      }),
+    );
+  });
   return app;
 }
 

@@ -160,6 +160,21 @@ describe('GET /widget/v1/:businessId.json', () => {
     expect(stray.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(await stray.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('refuses writes with 405, an Allow header and CORS, so the embed can read why', async () => {
+    const { db, biz } = setup();
+    const app = createApp({ db });
+    for (const method of ['POST', 'DELETE']) {
+      const res = await app.request(`/widget/v1/${biz.id}.json`, {
+        method,
+        headers: { Origin: 'https://shop.example' },
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(await res.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+    }
+  });
 });
 
 describe('GET /widget.js', () => {
