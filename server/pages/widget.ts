@@ -74,19 +74,18 @@ export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {
     }
     return c.body(doc.bytes);
   });
-  // Any other path under the data prefix: the same JSON 404 as the rest of the API, readable cross-origin.
-  app.get('/widget/v1/*', (c) => {
+  // Anything else under the data prefix answers in the API's error shape, readable cross-origin: a path that
+  // is no document is a 404, and the data being read-only, a write is a 405.
+  app.all('/widget/v1/*', (c) => {
     widgetCors(c);
-    return errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
-  });
-  // The data is read-only; a script that tries to write still gets an answer it is allowed to read.
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/widget/v1/*', (c) => {
-    widgetCors(c);
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
     return errorResponse(
       c,
-      new ApiError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`, undefined, {
-        Allow: 'GET, HEAD, OPTIONS',
-      }),
+      reading
+        ? new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)
+        : new ApiError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}`, undefined, {
+            Allow: 'GET, HEAD, OPTIONS',
+          }),
     );
   });
   return app;

@@ -79,10 +79,16 @@ function whereOf(organizationId: string, filter: ReviewFilter): Clause | undefin
     conditions.push(condition);
     args.push(...values);
   };
-  // A business id already pins the organization (checked by the caller of whereOf), and leaving
-  // organization_id out lets COUNT and the page read only the business's index entries.
-  if (filter.businessId) add('business_id = ?', filter.businessId);
-  else add('organization_id = ?', organizationId);
+  // A business of the organization, or nothing: the EXISTS is a constant subquery SQLite runs once per
+  // statement, so COUNT and the page still read only the business's index entries.
+  if (filter.businessId) {
+    add(
+      'business_id = ? AND EXISTS (SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?)',
+      filter.businessId,
+      filter.businessId,
+      organizationId,
+    );
+  } else add('organization_id = ?', organizationId);
   if (filter.sources?.length)
     add('source IN (SELECT value FROM json_each(?))', JSON.stringify(filter.sources));
   if (filter.rating !== undefined) add('rating = ?', filter.rating);
@@ -125,23 +131,15 @@ export function listReviewsJson(
   page: Page,
 ): { json: string; total: number } | undefined {
   const clause = whereOf(organizationId, filter);
-  // The page itself checks that the business is the caller's (a constant subquery SQLite runs once, not
-  // per row), so only an empty page has to ask again to tell "not yours" from "no reviews".
-  const scoped = filter.businessId
-    ? `${clause?.where} AND EXISTS (SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?)`
-    : clause?.where;
   const rows = clause
     ? (statement(
         db,
-        `SELECT api_json FROM reviews WHERE ${scoped} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
+        `SELECT api_json FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
       )
         .pluck(true)
-        .all(
-          ...clause.args,
-          ...(filter.businessId ? [filter.businessId, organizationId] : []),
-          page.offset,
-        ) as string[])
+        .all(...clause.args, page.offset) as string[])
     : [];
+  // The page is scoped to the organization already; only an empty one must tell "not yours" from "none".
   if (!rows.length && filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) {
     return undefined;
   }
