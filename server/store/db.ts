@@ -28,10 +28,14 @@ function applyPragmas(db: Db, inMemory: boolean): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Savepoints keep their undo pages in a sub-journal, a temp file by default: every landing write runs in
+  // nested savepoints (group commit), and with the file each one cost a file create, writes and an unlink.
+  db.pragma('temp_store = MEMORY');
   const checks: Array<[string, unknown]> = [
     ['foreign_keys', 1],
     ['busy_timeout', 5000],
     ['synchronous', 1],
+    ['temp_store', 2],
   ];
   if (!inMemory) checks.push(['journal_mode', 'wal']);
   for (const [pragma, expected] of checks) {

@@ -10,7 +10,7 @@ describe('organizations API (admin key)', () => {
       body: { name: 'Agency client' },
     });
     expect(created.status).toBe(201);
-    expect(created.json.id).toMatch(/^org_[A-Za-z0-9]{16}$/);
+    expect(created.json.id).toMatch(/^org_[A-Za-z0-9]{24}$/);
     const list = await t.call('GET', '/api/v1/organizations?perPage=1&page=2', { key: t.admin });
     expect(list.json.pagination).toEqual({ page: 2, perPage: 1, total: 2, totalPages: 2 });
     expect(list.json.data[0].name).toBe('Agency client');

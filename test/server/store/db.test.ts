@@ -1,5 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openMemoryDb, pageSql } from '../../../server/store/db';
+import { openDb, openMemoryDb, pageSql } from '../../../server/store/db';
+
+describe('openDb', () => {
+  it('opens a file in WAL mode with the durability, integrity and temp-storage settings checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plaudit-db-'));
+    const db = openDb(join(dir, 'plaudit.db'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      // Savepoint undo pages stay in memory: the group commit's nested savepoints create no temp files.
+      expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('pageSql', () => {
   it('inlines a page size and keeps the offset bound', () => {
