@@ -1,6 +1,7 @@
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type PlatformSettings, type ReviewLink, reviewLinks } from '../domain/links';
+import { cachedPublicBusiness } from './business-cache';
 import { notifyBusinessChanged } from './changes';
 import { type Db, pageSql, sql } from './db';
 
@@ -210,20 +211,24 @@ export function businessBelongsTo(db: Db, organizationId: string, id: string): b
   return !!sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(id, organizationId);
 }
 
-/** For public surfaces (landing pages, widget): an active business by id, whatever its organization. */
+/** For public surfaces (landing pages, widget): an active business by id, whatever its organization (cached). */
 export function getPublicBusiness(db: Db, id: string): Business | undefined {
-  const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as
-    | BusinessRow
-    | undefined;
-  return row && toBusiness(row);
+  return cachedPublicBusiness(db, `id ${id}`, () => {
+    const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as
+      | BusinessRow
+      | undefined;
+    return row && toBusiness(row);
+  });
 }
 
-/** For `/b/:slug`: an active business by its slug. */
+/** For `/b/:slug`: an active business by its slug (cached). */
 export function getBusinessBySlug(db: Db, slug: string): Business | undefined {
-  const row = sql(db, 'SELECT * FROM businesses WHERE slug = ? AND archived_at IS NULL').get(slug) as
-    | BusinessRow
-    | undefined;
-  return row && toBusiness(row);
+  return cachedPublicBusiness(db, `slug ${slug}`, () => {
+    const row = sql(db, 'SELECT * FROM businesses WHERE slug = ? AND archived_at IS NULL').get(slug) as
+      | BusinessRow
+      | undefined;
+    return row && toBusiness(row);
+  });
 }
 
 export function isSlugTaken(db: Db, slug: string, exceptId?: string): boolean {

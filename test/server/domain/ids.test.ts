@@ -25,7 +25,12 @@ describe('ids and codes', () => {
   it('sort in creation order across milliseconds, with 16 random characters after the time', () => {
     vi.useFakeTimers();
     const made: string[] = [];
-    for (const time of ['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.001Z', '2031-06-30T12:00:00Z', '2107-01-01T00:00:00Z']) {
+    for (const time of [
+      '2026-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00.001Z',
+      '2031-06-30T12:00:00Z',
+      '2107-01-01T00:00:00Z',
+    ]) {
       vi.setSystemTime(new Date(time));
       made.push(newId('visit'), newId('visit'));
     }
