@@ -73,10 +73,15 @@ export function startVisit({ db, clock }: Deps, input: NewVisit): Visit {
 export function rateVisit({ db, clock }: Deps, visit: Visit, rating: number): void {
   db.transaction(() => {
     setVisitRating(db, clock, visit.id, rating);
-    if (!recordEvent(db, clock, { ...eventBase(visit), type: 'rated', rating }))
-      updateRatedEvent(db, visit.id, rating);
-    if (visit.requestId) setRequestRating(db, clock, visit.requestId, rating);
+    recordRating(db, clock, visit, rating);
   })();
+}
+
+/** The rating's event and the request's rating; the caller writes the visit's own. */
+function recordRating(db: Db, clock: Clock, visit: Visit, rating: number): void {
+  if (!recordEvent(db, clock, { ...eventBase(visit), type: 'rated', rating }))
+    updateRatedEvent(db, visit.id, rating);
+  if (visit.requestId) setRequestRating(db, clock, visit.requestId, rating);
 }
 
 /** A platform button was followed: counted once per visit and platform; the request is completed. */
@@ -109,7 +114,7 @@ export function submitFeedback(
   db.transaction(() => {
     const fresh = getVisit(db, visit.id)!;
     if (fresh.feedbackId) return;
-    if (fresh.rating === null) rateVisit(deps, fresh, rating);
+    if (fresh.rating === null) recordRating(db, clock, fresh, rating);
     const feedback = {
       organizationId: visit.organizationId,
       businessId: visit.businessId,
@@ -125,7 +130,7 @@ export function submitFeedback(
       consentToContact: input.consent,
     };
     const id = insertFeedback(db, clock, feedback);
-    setVisitFeedback(db, clock, visit.id, id);
+    setVisitFeedback(db, clock, visit.id, id, rating);
     recordEvent(db, clock, { ...eventBase(visit), type: 'feedback_submitted', rating });
     const { organizationId, ...data } = feedback;
     enqueueWebhookEvent(db, clock, organizationId, 'feedback.created', { id, ...data });
@@ -156,7 +161,7 @@ export function submitTestimonial(
   return db.transaction(() => {
     const fresh = getVisit(db, visit.id)!;
     if (fresh.testimonialId) return false;
-    if (fresh.rating === null) rateVisit(deps, fresh, rating);
+    if (fresh.rating === null) recordRating(db, clock, fresh, rating);
     const review = insertReview(db, clock, visit.organizationId, {
       businessId: visit.businessId,
       source: 'direct',
@@ -167,7 +172,7 @@ export function submitTestimonial(
       tags: ['testimonial'],
       customerId: visit.requestId ? requestCustomerId(db, visit.requestId) : null,
     });
-    setVisitTestimonial(db, clock, visit.id, review.id);
+    setVisitTestimonial(db, clock, visit.id, review.id, rating);
     recordEvent(db, clock, { ...eventBase(visit), type: 'testimonial_submitted', rating });
     enqueueWebhookEvent(db, clock, visit.organizationId, 'testimonial.submitted', review);
     enqueueWebhookEvent(db, clock, visit.organizationId, 'review.created', review);

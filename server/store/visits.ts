@@ -97,18 +97,26 @@ export function setVisitRating(db: Db, clock: Clock, id: string, rating: number)
   sql(db, 'UPDATE visits SET rating = ?, updated_at = ? WHERE id = ?').run(rating, isoNow(clock), id);
 }
 
-export function setVisitFeedback(db: Db, clock: Clock, id: string, feedbackId: string): void {
-  sql(db, 'UPDATE visits SET feedback_id = ?, updated_at = ? WHERE id = ?').run(
+/** Links the visit's feedback, and records `rating` as its rating when it had none (one write, not two). */
+export function setVisitFeedback(db: Db, clock: Clock, id: string, feedbackId: string, rating: number): void {
+  sql(db, 'UPDATE visits SET feedback_id = ?, rating = coalesce(rating, ?), updated_at = ? WHERE id = ?').run(
     feedbackId,
+    rating,
     isoNow(clock),
     id,
   );
 }
 
-export function setVisitTestimonial(db: Db, clock: Clock, id: string, reviewId: string): void {
-  sql(db, 'UPDATE visits SET testimonial_id = ?, updated_at = ? WHERE id = ?').run(
-    reviewId,
-    isoNow(clock),
-    id,
-  );
+/** Links the visit's testimonial, and records `rating` as its rating when it had none. */
+export function setVisitTestimonial(
+  db: Db,
+  clock: Clock,
+  id: string,
+  reviewId: string,
+  rating: number,
+): void {
+  sql(
+    db,
+    'UPDATE visits SET testimonial_id = ?, rating = coalesce(rating, ?), updated_at = ? WHERE id = ?',
+  ).run(reviewId, rating, isoNow(clock), id);
 }

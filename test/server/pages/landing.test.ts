@@ -83,6 +83,22 @@ describe('landing pages: the request flow', () => {
     expect(t.events('feedback_submitted')).toHaveLength(1);
   });
 
+  it('takes feedback posted straight from the first page (no-JS, never rated): rating kept, thank-you shown', async () => {
+    const t = landingSetup();
+    const biz = await t.createBusiness({ platforms: PLATFORMS });
+    const rr = t.createRequest(biz.id);
+    const { token } = await t.open(`/r/${rr.code}`);
+    const sent = await t.post(`/v/${token}/feedback`, { rating: '1', comments: 'Waited 40 minutes' });
+    expect(sent.res.status).toBe(303);
+
+    const thanks = await t.get(`/v/${token}`);
+    expect(thanks.html).toContain('Your message was sent to');
+    expect(t.events('rated')).toMatchObject([{ rating: 1 }]);
+    expect(t.requestRow(rr.id)).toMatchObject({ status: 'completed', rating: 1 });
+    // The visit holds the score as if it had been rated first (the rate step writes it there too).
+    expect(t.db.prepare('SELECT rating FROM visits WHERE id = ?').get(token)).toEqual({ rating: 1 });
+  });
+
   it('in strict mode shows a low rating only the private form, and the thank-you page no platforms', async () => {
     const t = landingSetup();
     const biz = await t.createBusiness({
