@@ -211,22 +211,25 @@ export function businessBelongsTo(db: Db, organizationId: string, id: string): b
   return !!sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(id, organizationId);
 }
 
-/** For public surfaces (landing pages, widget): an active business by id, whatever its organization (cached). */
+/** For public surfaces (landing pages, widget, logos): an active business by id, whatever its organization. */
 export function getPublicBusiness(db: Db, id: string): Business | undefined {
-  return cachedPublicBusiness(db, `id ${id}`, () => {
-    const row = sql(db, 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL').get(id) as
-      | BusinessRow
-      | undefined;
-    return row && toBusiness(row);
-  });
+  return activeBusinessBy(db, 'id', id);
 }
 
-/** For `/b/:slug`: an active business by its slug (cached). */
+/** For `/b/:slug`: an active business by its slug. */
 export function getBusinessBySlug(db: Db, slug: string): Business | undefined {
-  return cachedPublicBusiness(db, `slug ${slug}`, () => {
-    const row = sql(db, 'SELECT * FROM businesses WHERE slug = ? AND archived_at IS NULL').get(slug) as
-      | BusinessRow
-      | undefined;
+  return activeBusinessBy(db, 'slug', slug);
+}
+
+const ACTIVE_BUSINESS_BY = {
+  id: 'SELECT * FROM businesses WHERE id = ? AND archived_at IS NULL',
+  slug: 'SELECT * FROM businesses WHERE slug = ? AND archived_at IS NULL',
+} as const;
+
+/** The public lookups, answered from the in-memory cache when it holds the business. */
+function activeBusinessBy(db: Db, column: 'id' | 'slug', value: string): Business | undefined {
+  return cachedPublicBusiness(db, `${column} ${value}`, () => {
+    const row = sql(db, ACTIVE_BUSINESS_BY[column]).get(value) as BusinessRow | undefined;
     return row && toBusiness(row);
   });
 }

@@ -29,7 +29,7 @@ function applyPragmas(db: Db, inMemory: boolean): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // Savepoints keep their undo pages in a sub-journal, a temp file by default: every landing write runs in
-  // nested savepoints (group commit), and with the file each one cost a file create, writes and an unlink.
+  // nested savepoints (group commit), and the file cost a create, writes and an unlink per transaction.
   db.pragma('temp_store = MEMORY');
   const checks: Array<[string, unknown]> = [
     ['foreign_keys', 1],
