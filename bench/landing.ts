@@ -10,6 +10,7 @@ import { insertBusiness } from '../server/store/businesses';
 import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
+import { APP_FLOOR_PAGE, APP_FLOOR_POST, addAppFloors } from './app-floor';
 import { bareHono, capture, formatRounds, inRounds, loadTest, ROUNDS, replayHono, withServer } from './load';
 
 const SECONDS = 5;
@@ -92,9 +93,15 @@ async function benchLandingIn(dir: string) {
   })();
 
   const app = createApp({ db, config, logger: silentLogger, clock });
+  const appFloor = addAppFloors(app, db);
   const headers = { 'user-agent': UA, 'accept-language': 'en' };
   const load = { connections: 20, duration: SECONDS };
-  const postLoad = (url: string, paths: string[], duration: number) =>
+  const postLoad = (
+    url: string,
+    paths: string[],
+    duration: number,
+    order: 'sequential' | 'random' = 'sequential',
+  ) =>
     loadTest({
       url,
       ...load,
@@ -106,8 +113,8 @@ async function benchLandingIn(dir: string) {
         'sec-fetch-site': 'same-origin',
       },
       body: 'rating=2&comments=Bench+feedback',
-      paths: paths.map((visit) => `/v/${visit}/feedback`),
-      order: 'sequential',
+      paths,
+      order,
     });
   const countFeedback = () => (db.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number }).n;
   // Posts are warmed up like pages (V8 compiles the hot paths in the first seconds), on visits of their own;
@@ -116,30 +123,39 @@ async function benchLandingIn(dir: string) {
   let round = 0;
   let rowsBefore = 0;
   // The floor replays real pages (each with its own nonce and visit cookie) without computing anything.
-  const pages = [];
+  const pages = appFloor.pages;
   for (const code of codes.slice(0, 200))
     pages.push(await capture(await app.request(`/r/${code}`, { headers })));
   const floorApp = replayHono(pages);
+  const feedbackPaths = (from: number, to: number) =>
+    visits.slice(from, to).map((visit) => `/v/${visit}/feedback`);
+  const floorPostPaths = visits.slice(0, 10_000).map((visit) => `/v/${visit}${APP_FLOOR_POST}`);
+  const floorPagePaths = codes.map((_, i) => `${APP_FLOOR_PAGE}${i}`);
   const runs = await inRounds(async () => {
     const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
     const floor = await withServer(floorApp.fetch, (url) => loadTest({ url, ...load, headers }));
-    const [page, post] = await withServer(app.fetch, async (url) => {
-      const pageRun = await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) });
+    return withServer(app.fetch, async (url) => {
+      const appPageFloor = await loadTest({ url, ...load, headers, paths: floorPagePaths });
+      const page = await loadTest({ url, ...load, headers, paths: codes.map((code) => `/r/${code}`) });
       if (round === 0) {
-        await postLoad(url, visits.slice(0, WARM_VISITS), 2);
+        await postLoad(url, feedbackPaths(0, WARM_VISITS), 2);
+        await postLoad(url, floorPostPaths, 2, 'random');
         rowsBefore = countFeedback();
       }
       const start = WARM_VISITS + round++ * perRound;
-      return [pageRun, await postLoad(url, visits.slice(start, start + perRound), SECONDS)];
+      const appPostFloor = await postLoad(url, floorPostPaths, SECONDS, 'random');
+      const post = await postLoad(url, feedbackPaths(start, start + perRound), SECONDS);
+      return { bare, floor, appPageFloor, page, appPostFloor, post };
     });
-    return { bare, floor, page, post };
   });
 
   const feedbackRows = countFeedback() - rowsBefore;
   console.log(formatRounds('bare Hono hello-world', runs.bare));
   console.log(formatRounds('GET /r/:code (10k codes)', runs.page, runs.bare));
   console.log(formatRounds('floor: /r/:code pages replayed', runs.floor, runs.bare));
+  console.log(formatRounds('app floor: same, behind middleware', runs.appPageFloor, runs.bare));
   console.log(formatRounds('POST /v/:token/feedback', runs.post, runs.bare));
+  console.log(formatRounds('app floor: post storing one row', runs.appPostFloor, runs.bare));
   console.log('  targets: landing page ≥ 0.5 × bare, feedback post ≥ 0.3 × bare');
   // A post that succeeds answers 303; every one of them must have left a row (in-flight ones at the cut may add a few).
   const acknowledged = runs.post.reduce((n, r) => n + r.status3xx, 0);

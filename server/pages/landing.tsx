@@ -190,7 +190,11 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     );
   });
 
-  /** The visit behind a token, with its business and the language it settled on. */
+  /**
+   * The visit behind a token, with its business and the language it settled on. The posts and clicks call
+   * it inside the group commit that writes the visit: the read is then part of the write's transaction
+   * (nothing can change the visit in between) and costs a fraction of a read of its own.
+   */
   function visitOf(c: Context<LandingEnv>) {
     const visit = getVisit(deps.db, c.req.param('token') ?? '');
     const business = visit && getPublicBusiness(deps.db, visit.businessId);
@@ -226,70 +230,91 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   });
 
   app.post('/v/:token/rate', async (c) => {
-    const found = visitOf(c);
-    if (!found) return miss(c);
-    const { visit, business, language, page } = found;
-    const parsed = ratingField.safeParse(await formFields(c));
+    const fields = await formFields(c);
     const wantsJson = (requestHeader(c, 'accept') ?? '').includes('application/json');
-    if (!parsed.success || !isValidScore(business.gating.scale, parsed.data.rating)) {
+    const outcome = await commit(() => {
+      const found = visitOf(c);
+      if (!found) return undefined;
+      const parsed = ratingField.safeParse(fields);
+      const valid = parsed.success && isValidScore(found.business.gating.scale, parsed.data.rating);
+      if (valid) rateVisit(deps, found.visit, parsed.data.rating);
+      return { found, valid };
+    });
+    if (!outcome) return miss(c);
+    const { visit, business, language, page } = outcome.found;
+    if (!outcome.valid) {
       if (wantsJson) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
       const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: null });
       return c.html(renderFlowPage(page, business, flow), 400);
     }
-    await commit(() => rateVisit(deps, visit, parsed.data.rating));
     return wantsJson ? c.json({ ok: true }) : backTo(c, visit);
   });
 
   /**
    * A no-JS form post (private feedback or a testimonial): a bot's honeypot or a missing rating goes back
    * quietly; invalid fields re-render the step with the errors and what was typed (400); a valid form is
-   * committed before the 303 back to the visit page.
+   * committed before the 303 back to the visit page. `submit` runs inside the commit, `committed` after it.
    */
-  function formRoute<T>(
+  function formRoute<T, R>(
     kind: 'feedback' | 'testimonial',
     schema: z.ZodType<T>,
-    submit: (visit: Visit, business: Business, rating: number, value: T) => Promise<unknown>,
+    submit: (visit: Visit, business: Business, rating: number, value: T) => R,
+    committed?: (visit: Visit, result: R) => void,
   ) {
     app.post(`/v/:token/${kind}`, async (c) => {
-      const found = visitOf(c);
-      if (!found) return miss(c);
-      const { visit, business, language, page } = found;
       const body = await formFields(c);
-      if (body.website) return backTo(c, visit);
-      const rating = scoreOf(business, body.rating, visit.rating);
-      if (rating === null) return backTo(c, visit);
-      const form = parseForm(schema, body, language.strings);
-      if (!form.ok) {
-        const flow = flowProps({
-          business,
-          token: visit.id,
-          language,
-          greeting: null,
-          rating,
-          form: { kind, errors: form.errors, values: body },
-        });
+      const outcome = await commit(() => {
+        const found = visitOf(c);
+        if (!found) return undefined;
+        const { visit, business, language } = found;
+        const rating = body.website ? null : scoreOf(business, body.rating, visit.rating);
+        if (rating === null) return { found };
+        const form = parseForm(schema, body, language.strings);
+        if (!form.ok) return { found, invalid: { rating, errors: form.errors } };
+        return { found, submitted: submit(visit, business, rating, form.value) };
+      });
+      if (!outcome) return miss(c);
+      const { visit, business, language, page } = outcome.found;
+      if (outcome.invalid) {
+        const { rating, errors } = outcome.invalid;
+        const form = { kind, errors, values: body };
+        const flow = flowProps({ business, token: visit.id, language, greeting: null, rating, form });
         return c.html(renderFlowPage(page, business, flow), 400);
       }
-      await submit(visit, business, rating, form.value);
+      if ('submitted' in outcome) committed?.(visit, outcome.submitted as R);
       return backTo(c, visit);
     });
   }
 
   formRoute('feedback', feedbackForm, (visit, business, rating, value) =>
-    commit(() => submitFeedback(deps, business, visit, rating, value)),
+    submitFeedback(deps, business, visit, rating, value),
   );
-  formRoute('testimonial', testimonialForm, async (visit, business, rating, value) => {
-    if (await commit(() => submitTestimonial(deps, business, visit, rating, value)))
-      notifyBusinessChanged(deps.db, visit.businessId);
-  });
+  formRoute(
+    'testimonial',
+    testimonialForm,
+    (visit, business, rating, value) => submitTestimonial(deps, business, visit, rating, value),
+    (visit, written) => {
+      if (written) notifyBusinessChanged(deps.db, visit.businessId);
+    },
+  );
 
   app.get('/go/:token/:platform', async (c) => {
-    const found = visitOf(c);
-    const link =
-      found && platformKeys(found.business).find(({ key }) => key === c.req.param('platform'))?.link;
-    if (!found || !link) return miss(c);
-    if (!isPreviewRobot(c)) await commit(() => clickPlatform(deps, found.visit, c.req.param('platform')));
-    return c.redirect(link.url, 302);
+    const platform = c.req.param('platform');
+    const linkOf = () => {
+      const found = visitOf(c);
+      const link = found && platformKeys(found.business).find(({ key }) => key === platform)?.link;
+      return found && link ? { visit: found.visit, link } : undefined;
+    };
+    // A preview robot only reads; a person's click is recorded in the commit that read the visit.
+    const target = isPreviewRobot(c)
+      ? linkOf()
+      : await commit(() => {
+          const found = linkOf();
+          if (found) clickPlatform(deps, found.visit, platform);
+          return found;
+        });
+    if (!target) return miss(c);
+    return c.redirect(target.link.url, 302);
   });
 
   return app;

@@ -24,7 +24,6 @@ export function landingCsp(nonce: string): string {
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
-    // Logos are https URLs the owner configured; nothing else loads from elsewhere.
     // Logos are served from Plaudit itself (/assets/logo/…): a customer's phone contacts no third party.
     "img-src 'self' data:",
     "connect-src 'self'",

@@ -83,6 +83,22 @@ describe('landing pages: the request flow', () => {
     expect(t.events('feedback_submitted')).toHaveLength(1);
   });
 
+  it('stores a double-tapped feedback form once: both posts answered, one row, one event', async () => {
+    const t = landingSetup();
+    const biz = await t.createBusiness({ platforms: PLATFORMS });
+    const rr = t.createRequest(biz.id);
+    const { token } = await t.open(`/r/${rr.code}`);
+    const form = { rating: '2', comments: 'Sent twice by a shaky thumb' };
+    const [first, second] = await Promise.all([
+      t.post(`/v/${token}/feedback`, form),
+      t.post(`/v/${token}/feedback`, form),
+    ]);
+    expect([first.res.status, second.res.status]).toEqual([303, 303]);
+    expect(t.count('feedback')).toBe(1);
+    expect(t.events('feedback_submitted')).toHaveLength(1);
+    expect(t.events('rated')).toMatchObject([{ rating: 2 }]);
+  });
+
   it('takes feedback posted straight from the first page (no-JS, never rated): rating kept, thank-you shown', async () => {
     const t = landingSetup();
     const biz = await t.createBusiness({ platforms: PLATFORMS });

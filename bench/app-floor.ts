@@ -1,0 +1,44 @@
+import type { Hono } from 'hono';
+import { newId } from '../server/domain/ids';
+import { requestText } from '../server/http/request-body';
+import { groupCommit } from '../server/pages/landing-commit';
+import type { Db } from '../server/store/db';
+import type { CapturedResponse } from './load';
+
+/** Where the two app floors answer: paths the landing middleware covers and no real route matches. */
+export const APP_FLOOR_PAGE = '/r/bench-floor/';
+export const APP_FLOOR_POST = '/bench-floor';
+
+/**
+ * The floors under the landing routes inside the real app: two routes that pass through every middleware a
+ * landing request does (request id, compression, access log, body limit, security headers, the cross-site
+ * and rate-limit guard) and do no product work.
+ * - `GET /r/bench-floor/:n` answers a captured page's bytes, type and cookie (the handler's part of it);
+ * - `POST /v/:token/bench-floor` reads the form body, stores it as one row through the landing group commit,
+ *   and answers the same 303 as a feedback post.
+ * A route cannot beat the floor of its own middleware: a target above a floor's ratio is out of reach of
+ * any handler behind that middleware. Registered before the app answers anything (Hono builds its router then).
+ */
+export function addAppFloors(app: Hono<any>, db: Db): { pages: CapturedResponse[]; rows: () => number } {
+  const pages: CapturedResponse[] = [];
+  let next = 0;
+  app.get(`${APP_FLOOR_PAGE}:n`, (c) => {
+    const page = pages[next++ % pages.length];
+    for (const [name, value] of page.headers) {
+      if (name === 'content-type') c.header(name, value);
+      if (name === 'set-cookie') c.header(name, value, { append: true });
+    }
+    return c.body(page.body as Uint8Array<ArrayBuffer>, page.status as 200);
+  });
+
+  db.exec('CREATE TABLE bench_floor (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO bench_floor (id, body) VALUES (?, ?)');
+  const commit = groupCommit(db);
+  app.post(`/v/:token${APP_FLOOR_POST}`, async (c) => {
+    const body = await requestText(c);
+    await commit(() => insert.run(newId('fb'), body));
+    return c.redirect(`/v/${c.req.param('token')}`, 303);
+  });
+  const rows = () => (db.prepare('SELECT count(*) AS n FROM bench_floor').get() as { n: number }).n;
+  return { pages, rows };
+}
