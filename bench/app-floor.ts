@@ -5,9 +5,9 @@ import { groupCommit } from '../server/pages/landing-commit';
 import type { Db } from '../server/store/db';
 import type { CapturedResponse } from './load';
 
-/** Where the two app floors answer: paths the landing middleware covers and no real route matches. */
-export const APP_FLOOR_PAGE = '/r/bench-floor/';
-export const APP_FLOOR_POST = '/bench-floor';
+// Paths the landing middleware covers (`/r/*`, `/v/*`) and no real route matches.
+export const appFloorPagePath = (n: string) => `/r/bench-floor/${n}`;
+export const appFloorPostPath = (visitId: string) => `/v/${visitId}/bench-floor`;
 
 /**
  * The floors under the landing routes inside the real app: two routes that pass through every middleware a
@@ -17,12 +17,12 @@ export const APP_FLOOR_POST = '/bench-floor';
  * - `POST /v/:token/bench-floor` reads the form body, stores it as one row through the landing group commit,
  *   and answers the same 303 as a feedback post.
  * A route cannot beat the floor of its own middleware: a target above a floor's ratio is out of reach of
- * any handler behind that middleware. Registered before the app answers anything (Hono builds its router then).
+ * any handler behind that middleware. Registered before the app answers anything (Hono builds its router then);
+ * `pages` is filled by the caller afterwards, from the app's own answers.
  */
-export function addAppFloors(app: Hono<any>, db: Db): { pages: CapturedResponse[]; rows: () => number } {
-  const pages: CapturedResponse[] = [];
+export function addAppFloors(app: Hono<any>, db: Db, pages: CapturedResponse[]): void {
   let next = 0;
-  app.get(`${APP_FLOOR_PAGE}:n`, (c) => {
+  app.get(appFloorPagePath(':n'), (c) => {
     const page = pages[next++ % pages.length];
     for (const [name, value] of page.headers) {
       if (name === 'content-type') c.header(name, value);
@@ -34,11 +34,9 @@ export function addAppFloors(app: Hono<any>, db: Db): { pages: CapturedResponse[
   db.exec('CREATE TABLE bench_floor (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO bench_floor (id, body) VALUES (?, ?)');
   const commit = groupCommit(db);
-  app.post(`/v/:token${APP_FLOOR_POST}`, async (c) => {
+  app.post(appFloorPostPath(':token'), async (c) => {
     const body = await requestText(c);
     await commit(() => insert.run(newId('fb'), body));
     return c.redirect(`/v/${c.req.param('token')}`, 303);
   });
-  const rows = () => (db.prepare('SELECT count(*) AS n FROM bench_floor').get() as { n: number }).n;
-  return { pages, rows };
 }

@@ -10,8 +10,18 @@ import { insertBusiness } from '../server/store/businesses';
 import { openDb } from '../server/store/db';
 import { createOrganization } from '../server/store/organizations';
 import { createVisit } from '../server/store/visits';
-import { APP_FLOOR_PAGE, APP_FLOOR_POST, addAppFloors } from './app-floor';
-import { bareHono, capture, formatRounds, inRounds, loadTest, ROUNDS, replayHono, withServer } from './load';
+import { addAppFloors, appFloorPagePath, appFloorPostPath } from './app-floor';
+import {
+  bareHono,
+  type CapturedResponse,
+  capture,
+  formatRounds,
+  inRounds,
+  loadTest,
+  ROUNDS,
+  replayHono,
+  withServer,
+} from './load';
 
 const SECONDS = 5;
 const CODES = 10_000;
@@ -93,7 +103,8 @@ async function benchLandingIn(dir: string) {
   })();
 
   const app = createApp({ db, config, logger: silentLogger, clock });
-  const appFloor = addAppFloors(app, db);
+  const pages: CapturedResponse[] = [];
+  addAppFloors(app, db, pages);
   const headers = { 'user-agent': UA, 'accept-language': 'en' };
   const load = { connections: 20, duration: SECONDS };
   const postLoad = (
@@ -122,15 +133,14 @@ async function benchLandingIn(dir: string) {
   const perRound = Math.floor((visits.length - WARM_VISITS) / ROUNDS);
   let round = 0;
   let rowsBefore = 0;
-  // The floor replays real pages (each with its own nonce and visit cookie) without computing anything.
-  const pages = appFloor.pages;
+  // Both page floors replay real pages (each with its own nonce and visit cookie) without computing anything.
   for (const code of codes.slice(0, 200))
     pages.push(await capture(await app.request(`/r/${code}`, { headers })));
   const floorApp = replayHono(pages);
   const feedbackPaths = (from: number, to: number) =>
     visits.slice(from, to).map((visit) => `/v/${visit}/feedback`);
-  const floorPostPaths = visits.slice(0, 10_000).map((visit) => `/v/${visit}${APP_FLOOR_POST}`);
-  const floorPagePaths = codes.map((_, i) => `${APP_FLOOR_PAGE}${i}`);
+  const floorPostPaths = visits.slice(0, 10_000).map(appFloorPostPath);
+  const floorPagePaths = codes.map((_, i) => appFloorPagePath(String(i)));
   const runs = await inRounds(async () => {
     const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
     const floor = await withServer(floorApp.fetch, (url) => loadTest({ url, ...load, headers }));

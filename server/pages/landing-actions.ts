@@ -15,7 +15,6 @@ import {
 import { insertReview } from '../store/reviews';
 import {
   createVisit,
-  getVisit,
   type NewVisit,
   setVisitFeedback,
   setVisitRating,
@@ -102,7 +101,11 @@ export type FeedbackInput = {
   consent: boolean;
 };
 
-/** Stores private feedback once per visit (a double submit finds it already there). */
+/**
+ * Stores private feedback once per visit (a double submit finds it already there). `visit` must have been
+ * read in the transaction this runs in, as the landing routes do inside their group commit: its
+ * `feedbackId` and `rating` are then current.
+ */
 export function submitFeedback(
   deps: Deps,
   business: Business,
@@ -112,9 +115,8 @@ export function submitFeedback(
 ): void {
   const { db, clock } = deps;
   db.transaction(() => {
-    const fresh = getVisit(db, visit.id)!;
-    if (fresh.feedbackId) return;
-    if (fresh.rating === null) recordRating(db, clock, fresh, rating);
+    if (visit.feedbackId) return;
+    if (visit.rating === null) recordRating(db, clock, visit, rating);
     const feedback = {
       organizationId: visit.organizationId,
       businessId: visit.businessId,
@@ -145,7 +147,8 @@ export type TestimonialInput = { text: string; displayName: string };
 /**
  * A happy customer's words for the website: a `direct` review, hidden from the widget until the owner
  * approves it, unless the business auto-publishes at or above this rating. Once per visit. Returns whether
- * a review was written: the caller announces it (`notifyBusinessChanged`) once it is committed.
+ * a review was written: the caller announces it (`notifyBusinessChanged`) once it is committed. `visit` must
+ * have been read in the transaction this runs in, as for `submitFeedback`.
  */
 export function submitTestimonial(
   deps: Deps,
@@ -159,9 +162,8 @@ export function submitTestimonial(
   const stars = toFiveStars(business.gating.scale, rating);
   const autoMin = business.testimonials.autoPublishMinRating;
   return db.transaction(() => {
-    const fresh = getVisit(db, visit.id)!;
-    if (fresh.testimonialId) return false;
-    if (fresh.rating === null) recordRating(db, clock, fresh, rating);
+    if (visit.testimonialId) return false;
+    if (visit.rating === null) recordRating(db, clock, visit, rating);
     const review = insertReview(db, clock, visit.organizationId, {
       businessId: visit.businessId,
       source: 'direct',

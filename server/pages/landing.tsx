@@ -268,20 +268,26 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
         if (!found) return undefined;
         const { visit, business, language } = found;
         const rating = body.website ? null : scoreOf(business, body.rating, visit.rating);
-        if (rating === null) return { found };
+        if (rating === null) return { found, step: 'back' as const };
         const form = parseForm(schema, body, language.strings);
-        if (!form.ok) return { found, invalid: { rating, errors: form.errors } };
-        return { found, submitted: submit(visit, business, rating, form.value) };
+        if (!form.ok) return { found, step: 'invalid' as const, rating, errors: form.errors };
+        return { found, step: 'submitted' as const, result: submit(visit, business, rating, form.value) };
       });
       if (!outcome) return miss(c);
       const { visit, business, language, page } = outcome.found;
-      if (outcome.invalid) {
-        const { rating, errors } = outcome.invalid;
-        const form = { kind, errors, values: body };
-        const flow = flowProps({ business, token: visit.id, language, greeting: null, rating, form });
+      if (outcome.step === 'invalid') {
+        const form = { kind, errors: outcome.errors, values: body };
+        const flow = flowProps({
+          business,
+          token: visit.id,
+          language,
+          greeting: null,
+          rating: outcome.rating,
+          form,
+        });
         return c.html(renderFlowPage(page, business, flow), 400);
       }
-      if ('submitted' in outcome) committed?.(visit, outcome.submitted as R);
+      if (outcome.step === 'submitted') committed?.(visit, outcome.result);
       return backTo(c, visit);
     });
   }
