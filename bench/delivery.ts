@@ -100,7 +100,7 @@ export async function benchDelivery() {
     })();
   }
   const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
-  const worker = createDeliveryWorker({ db, config, logger: silentLogger, clock, batchSize: 100 });
+  const worker = createDeliveryWorker({ db, config, logger: silentLogger, clock, concurrency: 100 });
   const emailSeconds = await drain(worker);
   const rssAfterEmail = mb();
 

@@ -4,14 +4,15 @@ import type { Db } from '../store/db';
 import {
   completeJob,
   failJob,
-  leaseDueJobs,
-  nextDueAt,
+  leaseNextJob,
+  nextDueAfter,
   type OutboxJob,
   type OutboxKind,
   postponeJob,
   pruneFinishedJobs,
   retryJob,
 } from '../store/outbox';
+import { createPool, type Round } from './outbox-pool';
 
 /** What a handler decided about one attempt. */
 export type JobOutcome =
@@ -29,16 +30,27 @@ export type JobHandler = {
   giveUp(job: OutboxJob, error: string): void;
 };
 
+/** Lanes run apart, each with its own slots: a lane full of slow webhooks never delays a message. */
+export type LaneName = 'messages' | 'webhooks';
+
+/** The lane of each kind; a kind not named here (a new kind of email…) runs in the messages lane. */
+const LANE_OF_KIND: Partial<Record<OutboxKind, LaneName>> = { message: 'messages', webhook: 'webhooks' };
+
+/** The lane a job of `kind` runs in. */
+export const laneOf = (kind: OutboxKind): LaneName => LANE_OF_KIND[kind] ?? 'messages';
+
+const DEFAULT_CONCURRENCY: Record<LaneName, number> = { messages: 8, webhooks: 8 };
+
 export type OutboxWorkerOptions = {
   db: Db;
   clock: Clock;
   logger: Logger;
   handlers: Record<OutboxKind, JobHandler>;
-  /** Jobs leased per round and run at once. */
-  batchSize?: number;
-  /** How long a leased job is invisible to other rounds; must exceed the slowest send (≤ 15 s timeouts). */
+  /** Jobs run at once per lane (one number for every lane, or per lane). */
+  concurrency?: number | Partial<Record<LaneName, number>>;
+  /** How long a leased job is invisible to other workers; must exceed the slowest send (≤ 15 s timeouts). */
   leaseMs?: number;
-  /** Longest sleep between rounds when nothing is due. */
+  /** Longest sleep between looks for due jobs when nothing wakes the loop. */
   pollMs?: number;
   random?: () => number;
 };
@@ -60,15 +72,25 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 
 /**
  * The outbox worker: leases due jobs, runs their handler, and records the outcome — done, retried later
- * with backoff, postponed, or failed with the reason after the maximum attempts. `runOnce()` is one round
- * (tests drive it with an injected clock); `start()` loops until `stop()`.
+ * with backoff, postponed, or failed with the reason after the maximum attempts. Each lane has its own
+ * slots and a slot takes the next due job of its lane as soon as its job finishes. `runOnce()` runs until
+ * nothing due is left (tests drive it with an injected clock); `start()` keeps the slots busy until `stop()`.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const { db, clock, logger, handlers } = options;
-  const batchSize = options.batchSize ?? 25;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1_000;
   const random = options.random ?? Math.random;
+  const concurrency = (lane: LaneName) =>
+    typeof options.concurrency === 'number'
+      ? options.concurrency
+      : (options.concurrency?.[lane] ?? DEFAULT_CONCURRENCY[lane]);
+  const kinds = Object.keys(handlers) as OutboxKind[];
+  const lanes = (Object.keys(DEFAULT_CONCURRENCY) as LaneName[]).map((name) => ({
+    name,
+    kinds: kinds.filter((kind) => laneOf(kind) === name),
+    concurrency: concurrency(name),
+  }));
 
   async function runJob(job: OutboxJob): Promise<void> {
     const handler = handlers[job.kind];
@@ -110,44 +132,50 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
-  /** One round: leases what is due and delivers it; resolves with how many jobs ran. */
+  const pool = createPool({
+    lanes,
+    lease: (lane, busyKeys) => leaseNextJob(db, clock, { kinds: lane.kinds, busyKeys, leaseMs }),
+    run: runJob,
+    // A job whose outcome could not be recorded stays leased and runs again when its lease runs out.
+    onError: (error) => logger.error({ err: error }, 'outbox job failed'),
+  });
+
   let lastPrune = 0;
-  async function runOnce(): Promise<number> {
+  function pruneHourly(): void {
     const now = clock().getTime();
-    if (now - lastPrune >= PRUNE_EVERY_MS) {
-      lastPrune = now;
-      pruneFinishedJobs(db, new Date(now - KEEP_FINISHED_MS).toISOString());
-    }
-    const jobs = leaseDueJobs(db, clock, batchSize, leaseMs);
-    await Promise.all(jobs.map(runJob));
-    return jobs.length;
+    if (now - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now;
+    pruneFinishedJobs(db, new Date(now - KEEP_FINISHED_MS).toISOString());
+  }
+
+  /** Runs what is due, each freed slot taking the next due job, until none is left; resolves with how many ran. */
+  function runOnce(): Promise<number> {
+    pruneHourly();
+    return new Promise((resolve) => {
+      const round: Round = { ran: 0, inFlight: 0, settle: () => resolve(round.ran) };
+      pool.fill(round);
+      if (round.inFlight === 0) resolve(round.ran);
+    });
   }
 
   let running = false;
   let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
-  let loop: Promise<void> | undefined;
+  const background: Round = { ran: 0, inFlight: 0, settle() {} };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-
-  async function work(): Promise<void> {
-    while (running) {
-      let ran = 0;
-      try {
-        ran = await runOnce();
-      } catch (error) {
-        logger.error({ err: error }, 'outbox round failed');
-      }
-      if (!running) break;
-      if (ran >= batchSize) continue;
-      const next = nextDueAt(db);
-      const untilNext = next ? new Date(next).getTime() - clock().getTime() : pollMs;
-      await sleep(Math.max(10, Math.min(pollMs, untilNext)));
+  // Finished jobs refill their slots themselves; the tick only picks up jobs that fall due or were queued
+  // while the slots sat idle, waking when the next one is due and at least every `pollMs`.
+  function tick(): void {
+    timer = undefined;
+    if (!running) return;
+    try {
+      pruneHourly();
+      pool.fill(background);
+    } catch (error) {
+      logger.error({ err: error }, 'outbox round failed');
     }
+    const next = nextDueAfter(db, clock().toISOString());
+    const untilNext = next ? new Date(next).getTime() - clock().getTime() : pollMs;
+    timer = setTimeout(tick, Math.max(10, Math.min(pollMs, untilNext)));
   }
 
   return {
@@ -156,19 +184,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     start() {
       if (running) return;
       running = true;
-      loop = work();
+      tick();
     },
-    /** Wakes a sleeping loop now (a new job was queued). */
+    /** Looks for due jobs now (a new job was queued). */
     poke() {
-      if (timer) clearTimeout(timer);
-      wake?.();
+      if (!running) return;
+      clearTimeout(timer);
+      tick();
     },
-    /** Stops after the round in progress. */
+    /** Stops taking jobs and waits for those in flight. */
     async stop() {
       running = false;
-      if (timer) clearTimeout(timer);
-      wake?.();
-      await loop;
+      clearTimeout(timer);
+      timer = undefined;
+      await pool.drain();
     },
   };
 }

@@ -6,6 +6,7 @@ import { getDeliveryById, insertAttempt, setDeliveryStatus } from '../store/webh
 import { disableEndpoint, getEndpointById, type WebhookEndpoint } from '../store/webhooks';
 import type { JobHandler, JobOutcome } from './outbox';
 import { checkWebhookTarget, ForbiddenTargetError, type Resolver, systemResolver } from './ssrf';
+import { circuitState, noteAnswer, noteNoAnswer } from './webhook-circuit';
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from './webhook-post';
 import { webhookHeaders } from './webhook-signing';
 
@@ -29,6 +30,7 @@ export function signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
  * Delivers one webhook event to one endpoint per Standard Webhooks: same `webhook-id` on every attempt,
  * a fresh `webhook-timestamp`, the target checked against SSRF and pinned, redirects not followed.
  * 2xx succeeds; 410 disables the endpoint; anything else is retried with backoff. Every attempt is logged.
+ * Attempts that get no answer feed the endpoint's circuit breaker; while it is open, jobs wait for it.
  */
 export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
   const { db, clock } = deps;
@@ -43,6 +45,9 @@ export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
       if (!endpoint.enabled) {
         setDeliveryStatus(db, clock, delivery.id, 'failed');
         return { type: 'cancelled', reason: 'endpoint disabled' };
+      }
+      if (circuitState(endpoint.circuit, clock()) === 'open') {
+        return { type: 'postpone', until: new Date(endpoint.circuit.openUntil!) };
       }
       const attemptedAt = isoNow(clock);
       const started = performance.now();
@@ -66,6 +71,7 @@ export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
           setDeliveryStatus(db, clock, delivery.id, 'failed');
           return { type: 'failed', error: message };
         }
+        noteNoAnswer(db, clock, endpoint.id);
         return { type: 'retry', error: message };
       }
       const headers = webhookHeaders({
@@ -77,8 +83,10 @@ export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
       const result = await postWebhook(url, address, delivery.payload, headers, timeoutMs);
       if ('error' in result) {
         log(null, 'failed', result.error);
+        noteNoAnswer(db, clock, endpoint.id);
         return { type: 'retry', error: result.error };
       }
+      noteAnswer(db, endpoint.id, endpoint.circuit);
       const { statusCode } = result;
       if (statusCode >= 200 && statusCode < 300) {
         db.transaction(() => {

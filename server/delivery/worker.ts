@@ -17,7 +17,8 @@ export type DeliveryDeps = {
   transports?: Transports;
   resolver?: Resolver;
   webhookTimeoutMs?: number;
-  batchSize?: number;
+  /** Jobs run at once per lane (messages, webhooks). */
+  concurrency?: number;
   pollMs?: number;
   random?: () => number;
 };
@@ -29,7 +30,7 @@ export function createDeliveryWorker(deps: DeliveryDeps) {
     db: deps.db,
     clock: deps.clock,
     logger: deps.logger,
-    batchSize: deps.batchSize,
+    concurrency: deps.concurrency,
     pollMs: deps.pollMs,
     random: deps.random,
     handlers: {
@@ -52,7 +53,7 @@ export function createDeliveryWorker(deps: DeliveryDeps) {
   };
 }
 
-/** Starts delivering in the server process (`server/main.ts`); `stop()` finishes the round in progress. */
+/** Starts delivering in the server process (`server/main.ts`); `stop()` waits for the jobs in flight. */
 export function startDeliveryWorker(deps: DeliveryDeps): { stop(): Promise<void> } {
   const worker = createDeliveryWorker(deps);
   worker.start();

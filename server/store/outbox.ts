@@ -78,6 +78,55 @@ export function leaseDueJobs(db: Db, clock: Clock, limit: number, leaseMs: numbe
   return rows.map(toJob).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
+/**
+ * Jobs with the same serial key never run at once. A webhook job's key is its endpoint, so one endpoint
+ * that never answers holds one worker slot, not all of them; other kinds have none.
+ */
+const serialKey = (job: string) =>
+  `CASE ${job}.kind WHEN 'webhook' THEN (SELECT endpoint_id FROM webhook_deliveries WHERE id = ${job}.ref_id) END`;
+
+/** A leased job and its serial key (the webhook endpoint it goes to), if any. */
+export type LeasedJob = OutboxJob & { serialKey: string | null };
+
+/**
+ * Leases the oldest due job of one of `kinds` whose serial key is not in `busyKeys` (already in flight),
+ * counting the attempt; undefined when there is none.
+ */
+export function leaseNextJob(
+  db: Db,
+  clock: Clock,
+  lane: { kinds: readonly string[]; busyKeys: readonly string[]; leaseMs: number },
+): LeasedJob | undefined {
+  const now = isoNow(clock);
+  const until = new Date(clock().getTime() + lane.leaseMs).toISOString();
+  const row = sql(
+    db,
+    `UPDATE outbox SET locked_until = :until, attempts = attempts + 1, updated_at = :now
+     WHERE id = (SELECT o.id FROM outbox o
+                 WHERE o.status = 'pending' AND o.due_at <= :now AND (o.locked_until IS NULL OR o.locked_until <= :now)
+                   AND o.kind IN (SELECT value FROM json_each(:kinds))
+                   AND coalesce(${serialKey('o')}, '') NOT IN (SELECT value FROM json_each(:busy))
+                 ORDER BY o.due_at LIMIT 1)
+     RETURNING *, ${serialKey('outbox')} AS serial_key`,
+  ).get({ until, now, kinds: JSON.stringify(lane.kinds), busy: JSON.stringify(lane.busyKeys) }) as
+    | (OutboxRow & { serial_key: string | null })
+    | undefined;
+  return row && { ...toJob(row), serialKey: row.serial_key };
+}
+
+/**
+ * Moves an endpoint's pending webhook jobs due before `until` to `until`, spending no attempt: its circuit
+ * is open, so they wait for it instead of each timing out in turn.
+ */
+export function postponeEndpointJobs(db: Db, clock: Clock, endpointId: string, until: string): number {
+  return sql(
+    db,
+    `UPDATE outbox SET due_at = :until, updated_at = :now
+     WHERE status = 'pending' AND kind = 'webhook' AND due_at < :until
+       AND ref_id IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = :endpointId AND status = 'pending')`,
+  ).run({ until, now: isoNow(clock), endpointId }).changes;
+}
+
 /** The job went through (or needs nothing more): never run again. */
 export function completeJob(
   db: Db,
@@ -141,11 +190,11 @@ export function jobForRef(db: Db, refId: string): OutboxJob | undefined {
   return row && toJob(row);
 }
 
-/** When the next pending job is due, to let the worker sleep until then. */
-export function nextDueAt(db: Db): string | undefined {
-  const row = sql(db, `SELECT min(due_at) AS due FROM outbox WHERE status = 'pending'`).get() as {
-    due: string | null;
-  };
+/** When the next pending job not yet due falls due (after `now`), to let the worker sleep until then. */
+export function nextDueAfter(db: Db, now: string): string | undefined {
+  const row = sql(db, `SELECT min(due_at) AS due FROM outbox WHERE status = 'pending' AND due_at > ?`).get(
+    now,
+  ) as { due: string | null };
   return row.due ?? undefined;
 }
 

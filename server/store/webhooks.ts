@@ -13,9 +13,16 @@ export type WebhookEndpoint = {
   previousSecretExpiresAt: string | null;
   enabled: boolean;
   disabledReason: string | null;
+  circuit: Circuit;
   createdAt: string;
   updatedAt: string;
 };
+
+/**
+ * An endpoint's circuit breaker: attempts in a row that got no answer, and while open (or half-open, once
+ * `openUntil` has passed) until when its deliveries wait and the cooldown that led there.
+ */
+export type Circuit = { failures: number; openUntil: string | null; cooldownMs: number };
 
 type EndpointRow = {
   id: string;
@@ -28,6 +35,9 @@ type EndpointRow = {
   previous_secret_expires_at: string | null;
   enabled: number;
   disabled_reason: string | null;
+  circuit_failures: number;
+  circuit_open_until: string | null;
+  circuit_cooldown_ms: number;
   created_at: string;
   updated_at: string;
 };
@@ -44,6 +54,11 @@ function toEndpoint(row: EndpointRow): WebhookEndpoint {
     previousSecretExpiresAt: row.previous_secret_expires_at,
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
+    circuit: {
+      failures: row.circuit_failures,
+      openUntil: row.circuit_open_until,
+      cooldownMs: row.circuit_cooldown_ms,
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -138,6 +153,14 @@ export function disableEndpoint(db: Db, clock: Clock, id: string, reason: string
     isoNow(clock),
     id,
   );
+}
+
+/** Records an endpoint's circuit breaker state (the worker's view: any organization). */
+export function setEndpointCircuit(db: Db, id: string, circuit: Circuit): void {
+  sql(
+    db,
+    'UPDATE webhook_endpoints SET circuit_failures = ?, circuit_open_until = ?, circuit_cooldown_ms = ? WHERE id = ?',
+  ).run(circuit.failures, circuit.openUntil, circuit.cooldownMs, id);
 }
 
 /** Deletes an endpoint and its delivery log. */

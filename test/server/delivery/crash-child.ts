@@ -55,7 +55,7 @@ const worker = createDeliveryWorker({
   config,
   logger: silentLogger,
   clock,
-  batchSize: 1,
+  concurrency: 1,
   transports: {
     forChannel: () => ({
       name: 'smtp',
