@@ -60,7 +60,7 @@ export function webhookActionsApi(deps: AppDeps) {
       const secret = newWebhookSecret();
       const grace = new Date(deps.clock().getTime() + ROTATION_GRACE_MS).toISOString();
       const rotated = rotateEndpointSecret(deps.db, deps.clock, orgId, current.id, secret, grace);
-      return c.json({ ...presentWebhook(rotated!), secret }, 200);
+      return c.json({ ...presentWebhook(rotated!, deps.clock()), secret }, 200);
     },
   );
 

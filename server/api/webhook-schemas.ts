@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { circuitState } from '../delivery/webhook-circuit';
 import { WEBHOOK_EVENTS } from '../delivery/webhook-events';
 import type { WebhookAttempt, WebhookDelivery } from '../store/webhook-deliveries';
 import type { WebhookEndpoint } from '../store/webhooks';
@@ -28,6 +29,16 @@ export const webhookSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The previous secret also signs until then' }),
+    circuit: z
+      .object({
+        state: z.enum(['closed', 'open', 'half_open']),
+        openUntil: z.string().nullable(),
+        consecutiveFailures: z.number().int(),
+      })
+      .openapi({
+        description:
+          'The circuit breaker: after 5 attempts in a row without an answer (timeout, connection refused) it opens and deliveries wait until openUntil, spending no attempt; then one trial goes (half_open) and an answer closes it',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -61,7 +72,7 @@ export const deliverySchema = z
   .openapi('WebhookDelivery');
 
 /** An endpoint as the API shows it: never its secret (that is shown once, at creation and rotation). */
-export const presentWebhook = (e: WebhookEndpoint) => ({
+export const presentWebhook = (e: WebhookEndpoint, now: Date) => ({
   id: e.id,
   url: e.url,
   description: e.description,
@@ -69,6 +80,11 @@ export const presentWebhook = (e: WebhookEndpoint) => ({
   enabled: e.enabled,
   disabledReason: e.disabledReason,
   secretRotatedUntil: e.previousSecretExpiresAt,
+  circuit: {
+    state: circuitState(e.circuit, now),
+    openUntil: e.circuit.openUntil,
+    consecutiveFailures: e.circuit.failures,
+  },
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });

@@ -67,7 +67,7 @@ export function webhooksApi(deps: AppDeps) {
         },
         secret,
       );
-      return c.json({ ...presentWebhook(endpoint), secret }, 201);
+      return c.json({ ...presentWebhook(endpoint, deps.clock()), secret }, 201);
     },
   );
 
@@ -83,7 +83,14 @@ export function webhooksApi(deps: AppDeps) {
     (c) => {
       const query = c.req.valid('query');
       const { items, total } = listEndpoints(deps.db, orgIdOf(c), pageWindow(query));
-      return c.json(paginated(items.map(presentWebhook), total, query), 200);
+      return c.json(
+        paginated(
+          items.map((e) => presentWebhook(e, deps.clock())),
+          total,
+          query,
+        ),
+        200,
+      );
     },
   );
 
@@ -96,7 +103,7 @@ export function webhooksApi(deps: AppDeps) {
       request: { params },
       responses: { 200: jsonResponse(webhookSchema, 'The endpoint'), ...errorResponses },
     }),
-    (c) => c.json(presentWebhook(endpointOf(orgIdOf(c), c.req.valid('param').id)), 200),
+    (c) => c.json(presentWebhook(endpointOf(orgIdOf(c), c.req.valid('param').id), deps.clock()), 200),
   );
 
   app.openapi(
@@ -119,7 +126,7 @@ export function webhooksApi(deps: AppDeps) {
         description: input.description !== undefined ? input.description : current.description,
         enabled: input.enabled ?? current.enabled,
       });
-      return c.json(presentWebhook(updated!), 200);
+      return c.json(presentWebhook(updated!, deps.clock()), 200);
     },
   );
 
