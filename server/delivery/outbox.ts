@@ -12,6 +12,7 @@ import {
   pruneFinishedJobs,
   retryJob,
 } from '../store/outbox';
+import { DEFAULT_CONCURRENCY, type LaneName, laneOf } from './outbox-lanes';
 import { createPool, type Round } from './outbox-pool';
 
 /** What a handler decided about one attempt. */
@@ -29,17 +30,6 @@ export type JobHandler = {
   run(job: OutboxJob): Promise<JobOutcome>;
   giveUp(job: OutboxJob, error: string): void;
 };
-
-/** Lanes run apart, each with its own slots: a lane full of slow webhooks never delays a message. */
-export type LaneName = 'messages' | 'webhooks';
-
-/** The lane of each kind; a kind not named here (a new kind of email…) runs in the messages lane. */
-const LANE_OF_KIND: Partial<Record<OutboxKind, LaneName>> = { message: 'messages', webhook: 'webhooks' };
-
-/** The lane a job of `kind` runs in. */
-export const laneOf = (kind: OutboxKind): LaneName => LANE_OF_KIND[kind] ?? 'messages';
-
-const DEFAULT_CONCURRENCY: Record<LaneName, number> = { messages: 8, webhooks: 8 };
 
 export type OutboxWorkerOptions = {
   db: Db;
@@ -167,14 +157,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   function tick(): void {
     timer = undefined;
     if (!running) return;
+    let untilNext = pollMs;
     try {
       pruneHourly();
       pool.fill(background);
+      const next = nextDueAfter(db, clock().toISOString());
+      if (next) untilNext = new Date(next).getTime() - clock().getTime();
     } catch (error) {
       logger.error({ err: error }, 'outbox round failed');
     }
-    const next = nextDueAfter(db, clock().toISOString());
-    const untilNext = next ? new Date(next).getTime() - clock().getTime() : pollMs;
     timer = setTimeout(tick, Math.max(10, Math.min(pollMs, untilNext)));
   }
 
