@@ -37,7 +37,7 @@ describe('outbox slots', () => {
     );
 
     const round = worker.runOnce();
-    for (let i = 0; i < 200 && done.length < 60; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 400 && done.length < 60; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(done).toHaveLength(60);
     expect(done).not.toContain('slow');
     expect(fast.every((id) => getJob(db, id)!.status === 'done')).toBe(true);
@@ -80,7 +80,7 @@ describe('outbox slots', () => {
     insertOutboxJob(db, clock, { kind: 'message', refId: 'email' });
 
     const round = worker.runOnce();
-    for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 400 && sent.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(sent).toEqual(['email']);
     release();
     expect(await round).toBe(31);

@@ -28,8 +28,8 @@ describe('webhook circuit breaker', () => {
     );
     for (let i = 0; i < 8; i++) enqueueWebhookEvent(t.db, t.clock, t.org.id, 'review.created', { i });
     // A new worker each time, as after a restart: the breaker lives in the database.
-    const run = async () => {
-      const worker = t.worker({ webhookTimeoutMs: 100 });
+    const run = async (webhookTimeoutMs = 100) => {
+      const worker = t.worker({ webhookTimeoutMs });
       const ran = await worker.runOnce();
       await worker.stop();
       return ran;
@@ -78,7 +78,7 @@ describe('webhook circuit breaker', () => {
     // The receiver answers again: the trial closes the circuit and everything goes.
     peer.state.hang = false;
     t.clock.set(new Date(opened + 3 * MINUTE).toISOString());
-    await run();
+    await run(5_000);
     expect(await circuit()).toEqual({ state: 'closed', openUntil: null, consecutiveFailures: 0 });
     expect(jobs().map((job) => job.status)).toEqual(Array(8).fill('done'));
     // Attempts were spent only on requests that were made.
