@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import type { Clock } from './domain/clock';
-import { createApiKey, hasAdminKey } from './store/api-keys';
+import { createApiKey, findApiKeyBySecret, hasAdminKey } from './store/api-keys';
 import type { Db } from './store/db';
 import { seedDemo } from './store/demo-seed';
 import { hasOrganizations } from './store/organizations';
@@ -9,6 +9,8 @@ export type BootstrapResult = {
   /** The admin key's secret, set only when it was generated now: print it once, it is never shown again. */
   generatedAdminKey?: string;
   adminKeyFromEnvironment: boolean;
+  /** `PLAUDIT_BOOTSTRAP_KEY` names a key that was revoked: it stays revoked and makes no admin key. */
+  bootstrapKeyRevoked?: boolean;
   demo?: { organizationId: string; businessId: string; slug: string };
 };
 
@@ -19,7 +21,10 @@ export type BootstrapResult = {
 export function bootstrap(db: Db, clock: Clock, config: Config): BootstrapResult {
   return db.transaction((): BootstrapResult => {
     const result: BootstrapResult = { adminKeyFromEnvironment: false };
-    if (!hasAdminKey(db)) {
+    // A revoked key must never come back to life by a restart, nor stop the server from starting.
+    if (config.bootstrapKey && findApiKeyBySecret(db, config.bootstrapKey)?.revokedAt) {
+      result.bootstrapKeyRevoked = true;
+    } else if (!hasAdminKey(db)) {
       const created = createApiKey(db, clock, {
         organizationId: null,
         name: 'admin',

@@ -21,7 +21,14 @@ const configSchema = z.object({
   PLAUDIT_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   PLAUDIT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   PLAUDIT_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
-  PLAUDIT_TRUST_PROXY: booleanFlag.default(false),
+  PLAUDIT_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|yes|no|on|off|\d+)$/, 'true, false, or how many proxies stand in front of Plaudit')
+    .transform((value) =>
+      /^\d+$/.test(value) ? Number(value) : ['true', 'yes', 'on'].includes(value) ? 1 : 0,
+    )
+    .pipe(z.number().int().max(10, 'at most 10 proxies'))
+    .default(0),
   PLAUDIT_SMTP_URL: z.string().optional(),
   PLAUDIT_MAIL_FROM: z.string().optional(),
   PLAUDIT_TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -42,8 +49,11 @@ export type Config = {
   rateLimit: number;
   publicRateLimit: number;
   webhooksAllowPrivate: boolean;
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /**
+   * How many proxies you run in front of Plaudit (0: none). The client IP is the Nth address from the right
+   * of X-Forwarded-For: the one your outermost proxy appended, never one the client wrote.
+   */
+  trustProxy: number;
   smtpUrl?: string;
   mailFrom?: string;
   twilio: { accountSid?: string; authToken?: string; from?: string; whatsappFrom?: string; baseUrl: string };

@@ -26,6 +26,12 @@ export async function startServer(
       `\n  Admin API key (shown once, store it now):\n\n    ${setup.generatedAdminKey}\n\n`,
     );
   }
+  if (setup.bootstrapKeyRevoked) {
+    logger.warn(
+      'PLAUDIT_BOOTSTRAP_KEY names a revoked API key: it stays revoked and creates no admin key; remove it ' +
+        'from the environment, and make a new admin key with `plaudit keys create --admin` if you need one',
+    );
+  }
   if (setup.demo)
     logger.info(
       { business: setup.demo.businessId },

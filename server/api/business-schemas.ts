@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import {
   facebookPage,
   isGoogleReviewUrl,
@@ -116,6 +117,19 @@ const businessBody = {
     .or(z.url({ protocol: /^http$/ }))
     .nullable()
     .optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isSupportedCountry, 'must be an ISO 3166-1 alpha-2 country code such as GB or US')
+    .nullable()
+    .optional()
+    .openapi({
+      example: 'GB',
+      description:
+        'ISO 3166-1 alpha-2. Customers’ national phone numbers are read in it; without it, in the region of ' +
+        'the locale (en-GB), else of the time zone, else the locale’s likely region, else US.',
+    }),
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').optional(),
   locale: z.string().refine(isLocale, 'must be a language tag such as en or pt-BR').optional(),
   brandColor: z
@@ -157,6 +171,7 @@ export const businessSchema = z
     address: z.string().nullable(),
     phone: z.string().nullable(),
     website: z.string().nullable(),
+    country: z.string().nullable(),
     timezone: z.string(),
     locale: z.string(),
     brandColor: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { normalizePhone, PHONE_FORMAT_HINT } from '../domain/phone';
+import { PHONE_FORMAT_HINT } from '../domain/phone';
 import { paginationQuery } from '../http/pagination';
 import { booleanQuery, commaListQuery } from './common-schemas';
 
@@ -11,20 +11,25 @@ export const emailField = z
   .pipe(z.email({ message: 'must be an email address' }).max(254))
   .openapi({ example: 'ana@example.com' });
 
-/** A phone number, normalized to E.164 (see domain/phone.ts for what is accepted). */
+/**
+ * A phone number as typed. Only its characters are judged here: the route reads it in the business's
+ * region and stores E.164 (see api/phone-input.ts and domain/phone.ts).
+ */
 export const phoneField = z
   .string()
+  .trim()
   .max(40)
-  .transform((value, ctx) => {
-    const phone = normalizePhone(value);
-    if (!phone) ctx.addIssue({ code: 'custom', message: PHONE_FORMAT_HINT });
-    return phone ?? '';
-  })
+  // Shape only (digits and separators, a plausible count of digits) so a hopeless value is refused with
+  // the rest of the body; whether it is a number in the region is for the route, which knows the region.
+  .regex(/^\+?[0-9\s().\-/]+$/, PHONE_FORMAT_HINT)
+  .regex(/^(\D*\d){6,17}\D*$/, PHONE_FORMAT_HINT)
   .openapi({
     type: 'string',
     example: '+14155550123',
     description:
-      'E.164 or any `+`-prefixed international number (spaces, dashes, dots, parentheses ignored); also a 10-digit US/Canada number. Stored as E.164.',
+      'International (`+44 20 7946 0958`) or national in the business’s country (`020 7946 0958` for a GB ' +
+      'business; the organization’s first business for a customer created alone; US when unknown). Spaces, ' +
+      'dashes, dots and parentheses are ignored. Stored as E.164.',
   });
 
 export const customerNameField = z.string().trim().min(1).max(200);

@@ -22,6 +22,7 @@ import {
   listCustomersQuery,
   updateCustomerBody,
 } from './customer-schemas';
+import { organizationPhoneRegion, phoneIn } from './phone-input';
 
 const tags = ['Customers'];
 const params = idParam('Customer', 'cust_3kTz9QwErTyUiOpA');
@@ -90,8 +91,11 @@ export function customersApi(deps: AppDeps) {
       },
     }),
     (c) => {
+      const orgId = orgIdOf(c);
+      const input = c.req.valid('json');
+      const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
       try {
-        const { customer, created } = upsertCustomer(deps.db, deps.clock, orgIdOf(c), c.req.valid('json'));
+        const { customer, created } = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
         return created ? c.json(customer, 201) : c.json(customer, 200);
       } catch (error) {
         customerConflict(error);
@@ -131,14 +135,14 @@ export function customersApi(deps: AppDeps) {
       responses: { 200: jsonResponse(customerSchema, 'Updated'), 409: conflictResponse, ...errorResponses },
     }),
     (c) => {
+      const orgId = orgIdOf(c);
+      const input = c.req.valid('json');
+      const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
       try {
-        const customer = updateCustomer(
-          deps.db,
-          deps.clock,
-          orgIdOf(c),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        );
+        const customer = updateCustomer(deps.db, deps.clock, orgId, c.req.valid('param').id, {
+          ...input,
+          phone,
+        });
         if (!customer) throw notFound('Customer');
         return c.json(customer, 200);
       } catch (error) {

@@ -1,12 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DEFAULT_SCOPES, SCOPES } from '../domain/scopes';
+import { DEFAULT_SCOPES, SCOPES, type Scope } from '../domain/scopes';
 import { requireScope } from '../http/auth';
-import type { AppDeps, AppEnv } from '../http/context';
+import type { AppDeps, AppEnv, AuthContext } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../store/api-keys';
+import {
+  type ApiKey,
+  countActiveAdminKeys,
+  createApiKey,
+  getApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from '../store/api-keys';
 import { getOrganization } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 
@@ -30,14 +37,19 @@ const apiKeySchema = z
 const createKeyBody = z
   .object({
     name: z.string().trim().min(1).max(100),
-    mode: z.enum(['live', 'test']).default('live'),
+    mode: z
+      .enum(['live', 'test'])
+      .optional()
+      .openapi({ description: 'Defaults to the calling key’s mode; a test key creates only test keys' }),
     scopes: z
       .array(z.enum(SCOPES))
       .min(1)
       .optional()
-      .openapi({ description: 'Defaults to every scope but keys:admin' }),
+      .openapi({ description: 'Defaults to every scope the calling key holds but keys:admin' }),
     organizationId: z
       .string()
+      .min(1)
+      .max(64)
       .optional()
       .openapi({ description: 'Admin key only: the organization the key belongs to' }),
   })
@@ -55,6 +67,35 @@ function keyOwner(c: Context<AppEnv>, named?: string): string | null {
     return auth.organizationId;
   }
   return named ?? auth.organizationId;
+}
+
+/**
+ * What a new key may get: never more than the calling key holds. A test key mints only test keys, and an
+ * organization key only scopes it holds itself (the admin key holds them all).
+ */
+function grantable(
+  auth: AuthContext,
+  organizationId: string | null,
+  input: { mode?: 'live' | 'test'; scopes?: Scope[] },
+): { mode: 'live' | 'test'; scopes: Scope[] } {
+  const mode = input.mode ?? auth.mode;
+  if (auth.mode === 'test' && mode === 'live') {
+    throw new ApiError('FORBIDDEN', 'A test key can only create test keys', { mode: 'must be test' });
+  }
+  if (!organizationId) return { mode, scopes: [...SCOPES] };
+  const held = (scope: Scope) => auth.isAdmin || auth.scopes.includes(scope);
+  if (!input.scopes) return { mode, scopes: DEFAULT_SCOPES.filter(held) };
+  const missing = input.scopes.filter((scope) => !held(scope));
+  if (missing.length) {
+    throw new ApiError(
+      'FORBIDDEN',
+      `This API key cannot grant scopes it does not hold: ${missing.join(', ')}`,
+      {
+        scopes: `not held by this key: ${missing.join(', ')}`,
+      },
+    );
+  }
+  return { mode, scopes: input.scopes };
 }
 
 /** `/keys`: create (the secret is shown once), list (never the secret), revoke. */
@@ -109,11 +150,11 @@ export function keysApi(deps: AppDeps) {
       }
       const organizationId = keyOwner(c, input.organizationId);
       if (organizationId && !getOrganization(deps.db, organizationId)) throw notFound('Organization');
-      const scopes = organizationId ? (input.scopes ?? DEFAULT_SCOPES) : [...SCOPES];
+      const { mode, scopes } = grantable(c.get('auth'), organizationId, input);
       const { key, secret } = createApiKey(deps.db, deps.clock, {
         organizationId,
         name: input.name,
-        mode: input.mode,
+        mode,
         scopes,
       });
       return c.json({ ...present(key), secret }, 201);
@@ -128,14 +169,29 @@ export function keysApi(deps: AppDeps) {
       security,
       summary: 'Revoke an API key',
       middleware: keyManagers,
-      description: 'A revoked key answers 401 from then on.',
+      description:
+        'A revoked key answers 401 from then on, exactly as an unknown key does. The last active live admin ' +
+        'key cannot be revoked (409): create another one first.',
       request: { params },
       responses: { 200: jsonResponse(apiKeySchema, 'Revoked'), ...errorResponses },
     }),
     (c) => {
       const owner = keyOwner(c);
       const id = c.req.valid('param').id;
-      if (!getApiKey(deps.db, owner, id)) throw notFound('API key');
+      const key = getApiKey(deps.db, owner, id);
+      if (!key) throw notFound('API key');
+      // Without a live admin key nobody could manage organizations or mint live keys again but the operator.
+      if (
+        owner === null &&
+        key.mode === 'live' &&
+        !key.revokedAt &&
+        countActiveAdminKeys(deps.db, 'live') <= 1
+      ) {
+        throw new ApiError(
+          'CONFLICT',
+          'This is the last active live admin key: create another admin key before revoking this one',
+        );
+      }
       return c.json(present(revokeApiKey(deps.db, deps.clock, owner, id)!), 200);
     },
   );

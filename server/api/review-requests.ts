@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
+import { phoneRegion } from '../domain/phone';
 import { requireScope } from '../http/auth';
 import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -13,6 +14,7 @@ import { createReviewRequest, getReviewRequest, type ReviewRequest } from '../st
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { conflictResponse, customerConflict } from './customers';
 import { dateBounds } from './date-range-schemas';
+import { phoneIn } from './phone-input';
 import {
   createReviewRequestBody,
   listReviewRequestsQuery,
@@ -86,11 +88,12 @@ export function reviewRequestsApi(deps: AppDeps) {
         sendAt = new Date(at).toISOString();
       }
       if (body.campaignId && !getCampaign(deps.db, orgId, body.campaignId)) throw notFound('Campaign');
+      const customerPhone = phoneIn(body.customerPhone, phoneRegion(business), 'customerPhone');
       try {
         const outcome = deps.db.transaction(() => {
           const created = createReviewRequest(deps.db, deps.clock, orgId, {
             businessId: business.id,
-            customer: { name: body.customerName, email: body.customerEmail, phone: body.customerPhone },
+            customer: { name: body.customerName, email: body.customerEmail, phone: customerPhone },
             method: body.method,
             sendAt,
             suppressMessage: body.suppressMessage,

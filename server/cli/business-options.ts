@@ -7,6 +7,7 @@ export type CreateOptions = {
   address?: string;
   phone?: string;
   website?: string;
+  country?: string;
   timezone?: string;
   locale?: string;
   brandColor?: string;
@@ -61,6 +62,7 @@ export function bodyOf(o: CreateOptions): Record<string, unknown> {
     address: o.address,
     phone: o.phone,
     website: o.website,
+    country: o.country,
     timezone: o.timezone,
     locale: o.locale,
     brandColor: o.brandColor,

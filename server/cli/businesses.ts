@@ -63,6 +63,7 @@ export function registerBusinesses(program: Command): void {
     .option('--address <text>')
     .option('--phone <text>')
     .option('--website <url>')
+    .option('--country <code>', 'ISO 3166-1 alpha-2, e.g. GB: national phone numbers are read in it')
     .option('--timezone <tz>', 'IANA time zone, e.g. Europe/Paris (default UTC)')
     .option('--locale <tag>', 'language tag, e.g. en or pt-BR (default en)')
     .option('--brand-color <#rrggbb>')

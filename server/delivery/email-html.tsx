@@ -2,31 +2,37 @@ import { renderToString } from 'preact-render-to-string';
 
 export type EmailBrand = { businessName: string; brandColor: string | null; logoUrl: string | null };
 
-const URL_PATTERN = /(https?:\/\/\S+)/;
-
-/** One line of the text body; a link becomes a button (text stays text: Preact escapes it). */
-function Line({ text, color }: { text: string; color: string }) {
-  const parts = text.split(URL_PATTERN);
+/**
+ * One line of the text body. Only the request's own link becomes the button: a URL anywhere else came from
+ * substituted text (a customer named `Eve http://evil.example`) and stays text, which Preact escapes.
+ */
+function Line({ text, link, color }: { text: string; link: string; color: string }) {
   return (
     <p style="margin:0 0 16px;font-size:16px;line-height:1.5">
-      {parts.map((part) =>
-        URL_PATTERN.test(part) ? (
-          <a
-            href={part}
-            style={`display:inline-block;padding:12px 24px;background:${color};color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold`}
-          >
-            {part.includes('/r/') ? '★★★★★' : part}
-          </a>
-        ) : (
-          part
-        ),
-      )}
+      {text.split(link).map((part, i) => (
+        <>
+          {i > 0 ? (
+            <a
+              href={link}
+              style={`display:inline-block;padding:12px 24px;background:${color};color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold`}
+            >
+              ★★★★★
+            </a>
+          ) : null}
+          {part}
+        </>
+      ))}
     </p>
   );
 }
 
-/** The HTML part of a request email, built from its text part and branded with the business. */
-export function renderEmailHtml(text: string, brand: EmailBrand, unsubscribeUrl: string): string {
+/** The HTML part of a request email, built from its text part and branded with the business; `link` is its button. */
+export function renderEmailHtml(
+  text: string,
+  brand: EmailBrand,
+  links: { link: string; unsubscribeUrl: string },
+): string {
+  const { link, unsubscribeUrl } = links;
   const color = brand.brandColor ?? '#1a73e8';
   const body = (
     <html lang="en">
@@ -44,7 +50,7 @@ export function renderEmailHtml(text: string, brand: EmailBrand, unsubscribeUrl:
             .split('\n')
             .filter((line) => line.trim())
             .map((line) => (
-              <Line text={line} color={color} />
+              <Line text={line} link={link} color={color} />
             ))}
           <p style="font-size:12px;color:#777;margin-top:32px">
             <a href={unsubscribeUrl} style="color:#777">

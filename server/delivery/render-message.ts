@@ -17,11 +17,8 @@ export function renderRequestMessage(input: {
 }): RenderedMessage {
   const { request, business, channel, publicUrl } = input;
   const source = input.template ?? defaultTemplate(channel, business.locale);
-  const values = templateValues({
-    customerName: request.customer.name,
-    businessName: business.name,
-    link: `${publicUrl}/r/${request.code}`,
-  });
+  const link = `${publicUrl}/r/${request.code}`;
+  const values = templateValues({ customerName: request.customer.name, businessName: business.name, link });
   const body = renderTemplate(source.body, values);
   if (channel !== 'email') return { subject: null, text: body, html: null };
   const unsubscribeUrl = `${publicUrl}/u/${input.unsubscribeToken}`;
@@ -31,7 +28,7 @@ export function renderRequestMessage(input: {
     html: renderEmailHtml(
       body,
       { businessName: business.name, brandColor: business.brandColor, logoUrl: business.logoUrl },
-      unsubscribeUrl,
+      { link, unsubscribeUrl },
     ),
   };
 }

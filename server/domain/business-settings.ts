@@ -82,6 +82,7 @@ export function resolveBusinessFields(
     address: pick('address', input.address, null),
     phone: pick('phone', input.phone, null),
     website: pick('website', input.website, null),
+    country: pick('country', input.country, null),
     timezone: pick('timezone', input.timezone, 'UTC'),
     locale: pick('locale', input.locale, 'en'),
     brandColor: pick('brandColor', input.brandColor?.toLowerCase() ?? input.brandColor, null),

@@ -1,37 +1,54 @@
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { timeZoneCountry } from './time-zone-countries';
+
 /**
  * Phone numbers are stored in E.164 (`+14155550123`) so the same person typed two ways is one customer.
  *
- * Accepted input: an international number starting with `+` (spaces, dots, dashes, parentheses and a
- * `(0)` trunk marker are ignored), or a US/Canada number written nationally with 10 digits
- * (`(415) 555-0123`) or 11 digits starting with 1. Other national formats are refused: without a
- * country there is no telling what `020 7946 0958` means. The check is syntactic (country code zone,
- * E.164 length, North American numbering rules); it does not prove a number is assigned.
+ * Parsing and validation are libphonenumber's (Google's numbering plans, maintained upstream, full
+ * metadata): an international number starting with `+` or `00`, or a national number read in the
+ * business's region, so a UK shop can type `020 7946 0958`. The check is the numbering plan's (country
+ * code, length, ranges in use); it does not prove a number is assigned. Extensions are refused: a
+ * message cannot dial one.
  */
 
-// Country codes are 1 to 3 digits. Every 2-digit start is either a country code or the zone of 3-digit
-// codes, except these ITU spare zones, which hold no country at all.
-const SPARE_ZONES = new Set(['28', '83', '89']);
+/** The region a national number is read in when nothing better is known. */
+export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
-const NANP = /^1[2-9]\d{2}[2-9]\d{6}$/;
+/** The E.164 form of `input` read in `region`, or undefined when it is not a valid number there. */
+export function normalizePhone(input: string, region: string = DEFAULT_PHONE_REGION): string | undefined {
+  const defaultCountry = isSupportedCountry(region) ? region : DEFAULT_PHONE_REGION;
+  const parsed = parsePhoneNumberFromString(input.trim(), { defaultCountry });
+  if (!parsed || parsed.ext || !parsed.isValid()) return undefined;
+  return parsed.number;
+}
 
-/** The E.164 form of `input`, or undefined when it is not a number we can read without guessing. */
-export function normalizePhone(input: string): string | undefined {
-  const compact = input
-    .trim()
-    .replace(/\(0\)/g, '')
-    .replace(/[\s.\-()/]/g, '');
-  if (compact.startsWith('+')) {
-    const digits = compact.slice(1);
-    if (!/^[1-9]\d{6,14}$/.test(digits)) return undefined;
-    if (digits.startsWith('1')) return NANP.test(digits) ? `+${digits}` : undefined;
-    return SPARE_ZONES.has(digits.slice(0, 2)) ? undefined : `+${digits}`;
+/**
+ * The region a business's customers' national numbers are read in: its country; else the region its
+ * locale names (`en-GB`); else its time zone's country; else its locale's likely region (`fr` → FR); else US.
+ */
+export function phoneRegion(business: {
+  country?: string | null;
+  locale?: string;
+  timezone?: string;
+}): string {
+  if (business.country) return business.country;
+  const locale = localeOf(business.locale);
+  return (
+    locale?.region ??
+    (business.timezone && timeZoneCountry(business.timezone)) ??
+    locale?.maximize().region ??
+    DEFAULT_PHONE_REGION
+  );
+}
+
+function localeOf(tag: string | undefined): Intl.Locale | undefined {
+  try {
+    return tag ? new Intl.Locale(tag) : undefined;
+  } catch {
+    return undefined;
   }
-  if (!/^\d+$/.test(compact)) return undefined;
-  if (compact.length === 10 && NANP.test(`1${compact}`)) return `+1${compact}`;
-  if (compact.length === 11 && NANP.test(compact)) return `+${compact}`;
-  return undefined;
 }
 
 /** The message a caller sees for a number `normalizePhone` refuses. */
 export const PHONE_FORMAT_HINT =
-  'must be an international number such as +14155550123 (or a 10-digit US number)';
+  'must be a valid phone number: international such as +14155550123, or national in the business’s country';

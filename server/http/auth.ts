@@ -3,6 +3,7 @@ import { findApiKeyBySecret, touchApiKey } from '../store/api-keys';
 import { getOrganization } from '../store/organizations';
 import type { AppDeps, AppEnv } from './context';
 import { ApiError } from './errors';
+import { invalidKeyThrottle } from './key-throttle';
 import { requestHeader } from './request-header';
 
 /** The secret from `Authorization: Bearer`, `x-api-key`, or the user name of HTTP Basic auth. */
@@ -24,13 +25,14 @@ const unauthorized = (message: string) =>
 
 /** Resolves the API key to an `auth` context; every `/api/v1` route but the OpenAPI document sits behind it. */
 export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const reject = invalidKeyThrottle({ clock: deps.clock, trustProxy: deps.config.trustProxy });
   return async function apiKeyAuth(c, next) {
     const secret = presentedSecret(c);
     if (!secret) throw unauthorized('Missing API key: send Authorization: Bearer sk_…');
-    if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) throw unauthorized('Malformed API key');
+    if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) throw reject(c, unauthorized('Malformed API key'));
     const key = findApiKeyBySecret(deps.db, secret);
-    if (!key) throw unauthorized('Invalid API key');
-    if (key.revokedAt) throw unauthorized('This API key has been revoked');
+    // One answer for both, so a caller cannot learn that a secret it holds was ever a real key.
+    if (!key || key.revokedAt) throw reject(c, unauthorized('Invalid or revoked API key'));
     touchApiKey(deps.db, deps.clock, key);
 
     let organizationId = key.organizationId;

@@ -7,7 +7,7 @@ import { requestHeader } from './request-header';
 
 /**
  * `Idempotency-Key` on POST: the first response is stored per API key and replayed for 24 h.
- * Same key with another body → 422; same key while the first is still running → 409.
+ * Same key with another method, path, query string or body → 422; same key while the first is still running → 409.
  */
 export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function idempotency(c, next) {
@@ -19,8 +19,10 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
       });
     }
     const auth = c.get('auth');
+    // The query string is part of the request: `?businessId=A` and `?businessId=B` are different imports.
+    const { search } = new URL(c.req.url);
     const fingerprint = sha256(
-      `${c.req.method} ${c.req.path} ${auth.organizationId ?? ''}\n${await c.req.text()}`,
+      `${c.req.method} ${c.req.path}${search} ${auth.organizationId ?? ''}\n${await c.req.text()}`,
     );
     const existing = claimIdempotencyKey(deps.db, deps.clock, auth.keyId, key, fingerprint);
     if (existing) {

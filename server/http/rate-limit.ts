@@ -71,12 +71,22 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 }
 
 /**
- * The client address. `X-Forwarded-For` is honoured only when the operator says a proxy sets it:
- * otherwise anyone could pick their own rate-limit bucket.
+ * The client address. `X-Forwarded-For` is honoured only when the operator says proxies set it, and then
+ * only the entry the outermost trusted proxy appended (the `trustedProxies`-th from the right): everything
+ * to its left was written by the client, who could otherwise pick their own rate-limit bucket.
  */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? requestHeader(c, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
+export function clientIp(c: Context, trustedProxies: number): string {
+  const socket = socketAddress(c);
+  if (trustedProxies < 1) return socket;
+  const hops = (requestHeader(c, 'x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  // Fewer entries than proxies: the request skipped a proxy, so no entry is known to be a proxy's.
+  return hops[hops.length - trustedProxies] ?? socket;
+}
+
+function socketAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'local';
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Strings } from '../../landing/i18n/en';
+import { normalizePhone } from '../domain/phone';
 import { requestText } from '../http/request-body';
 import { requestHeader } from '../http/request-header';
 
@@ -26,29 +27,47 @@ const email = z
   .transform((value) => value || null)
   .refine((value) => value === null || z.email().safeParse(value).success, 'errorEmail' satisfies ErrorKey);
 
-// Lenient on formatting (spaces, dashes, brackets), strict on substance: 6 to 15 digits (E.164's maximum).
-const phone = z
-  .string()
-  .trim()
-  .max(40, 'errorTooLong' satisfies ErrorKey)
-  .optional()
-  .transform((value) => value || null)
-  .refine(
-    (value) => value === null || (/^\+?[0-9 ().-]+$/.test(value) && /^(\D*\d){6,15}\D*$/.test(value)),
-    'errorPhone' satisfies ErrorKey,
-  );
-
-/** Customers' text is kept exactly as typed; only emptiness and length are judged. */
-export const feedbackForm = z.object({
-  comments: required(5000),
-  name: optional(200),
-  email,
-  phone,
-  consent: z
+/**
+ * A contact phone read as the business's customers write it (`020 7946 0958` in a GB shop), stored in
+ * E.164 so the owner can call or text it back; a number that is not valid in the region is refused.
+ */
+const phoneIn = (region: string) =>
+  z
     .string()
+    .trim()
+    .max(40, 'errorTooLong' satisfies ErrorKey)
     .optional()
-    .transform((value) => value === 'yes'),
-});
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const phone = normalizePhone(value, region);
+      if (!phone) ctx.addIssue({ code: 'custom', message: 'errorPhone' satisfies ErrorKey });
+      return phone ?? null;
+    });
+
+const feedbackForms = new Map<string, ReturnType<typeof buildFeedbackForm>>();
+
+function buildFeedbackForm(region: string) {
+  return z.object({
+    comments: required(5000),
+    name: optional(200),
+    email,
+    phone: phoneIn(region),
+    consent: z
+      .string()
+      .optional()
+      .transform((value) => value === 'yes'),
+  });
+}
+
+/** Customers' text is kept exactly as typed; only emptiness and length are judged (the phone is read in `region`). */
+export function feedbackForm(region: string) {
+  let form = feedbackForms.get(region);
+  if (!form) {
+    form = buildFeedbackForm(region);
+    feedbackForms.set(region, form);
+  }
+  return form;
+}
 
 export const testimonialForm = z.object({
   text: required(2000),

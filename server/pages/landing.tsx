@@ -4,6 +4,7 @@ import { setCookie } from 'hono/cookie';
 import type { z } from 'zod';
 import { type Language, languageOf, pickLanguage } from '../../landing/i18n/languages';
 import { isValidScore } from '../domain/gating';
+import { phoneRegion } from '../domain/phone';
 import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
 import { requestCookie, requestHeader } from '../http/request-header';
@@ -257,7 +258,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
    */
   function formRoute<T, R>(
     kind: 'feedback' | 'testimonial',
-    schema: z.ZodType<T>,
+    schemaFor: (business: Business) => z.ZodType<T>,
     submit: (visit: Visit, business: Business, rating: number, value: T) => R,
     committed?: (visit: Visit, result: R) => void,
   ) {
@@ -269,7 +270,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
         const { visit, business, language } = found;
         const rating = body.website ? null : scoreOf(business, body.rating, visit.rating);
         if (rating === null) return { found, step: 'back' as const };
-        const form = parseForm(schema, body, language.strings);
+        const form = parseForm(schemaFor(business), body, language.strings);
         if (!form.ok) return { found, step: 'invalid' as const, rating, errors: form.errors };
         return { found, step: 'submitted' as const, result: submit(visit, business, rating, form.value) };
       });
@@ -292,12 +293,14 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     });
   }
 
-  formRoute('feedback', feedbackForm, (visit, business, rating, value) =>
-    submitFeedback(deps, business, visit, rating, value),
+  formRoute(
+    'feedback',
+    (business) => feedbackForm(phoneRegion(business)),
+    (visit, business, rating, value) => submitFeedback(deps, business, visit, rating, value),
   );
   formRoute(
     'testimonial',
-    testimonialForm,
+    () => testimonialForm,
     (visit, business, rating, value) => submitTestimonial(deps, business, visit, rating, value),
     (visit, written) => {
       if (written) notifyBusinessChanged(deps.db, visit.businessId);

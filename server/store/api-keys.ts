@@ -103,6 +103,16 @@ export function hasAdminKey(db: Db): boolean {
   ).get();
 }
 
+/** How many admin keys (of one mode) are not revoked. */
+export function countActiveAdminKeys(db: Db, mode: 'live' | 'test'): number {
+  return (
+    sql(
+      db,
+      'SELECT count(*) AS n FROM api_keys WHERE organization_id IS NULL AND revoked_at IS NULL AND mode = ?',
+    ).get(mode) as { n: number }
+  ).n;
+}
+
 /** Keys of one organization, or the admin keys when `organizationId` is null. */
 export function listApiKeys(
   db: Db,

@@ -16,6 +16,8 @@ export type Business = {
   address: string | null;
   phone: string | null;
   website: string | null;
+  /** ISO 3166-1 alpha-2; the region national phone numbers are read in. */
+  country: string | null;
   timezone: string;
   locale: string;
   brandColor: string | null;
@@ -44,6 +46,7 @@ type BusinessRow = {
   address: string | null;
   phone: string | null;
   website: string | null;
+  country: string | null;
   timezone: string;
   locale: string;
   brand_color: string | null;
@@ -72,6 +75,7 @@ function toBusiness(row: BusinessRow): Business {
     address: row.address,
     phone: row.phone,
     website: row.website,
+    country: row.country,
     timezone: row.timezone,
     locale: row.locale,
     brandColor: row.brand_color,
@@ -100,6 +104,8 @@ export type BusinessFields = {
   address: string | null;
   phone: string | null;
   website: string | null;
+  /** Optional so callers that predate it (seeds, benchmarks) need not name it. */
+  country?: string | null;
   timezone: string;
   locale: string;
   brandColor: string | null;
@@ -134,6 +140,7 @@ const columns = (f: BusinessFields) => [
   f.sendWindowStart,
   f.sendWindowEnd,
   f.dedupDays,
+  f.country ?? null,
 ];
 
 export function insertBusiness(
@@ -148,8 +155,9 @@ export function insertBusiness(
     db,
     `INSERT INTO businesses (name, slug, address, phone, website, timezone, locale, brand_color, logo_url,
        gating_mode, gating_threshold, gating_scale, policy_risk_acknowledged_at, testimonial_auto_publish_min,
-       platforms, send_window_start, send_window_end, dedup_days, id, organization_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       platforms, send_window_start, send_window_end, dedup_days, country, id, organization_id, created_at,
+       updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(...columns(fields), id, organizationId, now, now);
   return getBusiness(db, organizationId, id)!;
 }
@@ -166,7 +174,7 @@ export function updateBusiness(
     `UPDATE businesses SET name = ?, slug = ?, address = ?, phone = ?, website = ?, timezone = ?, locale = ?,
        brand_color = ?, logo_url = ?, gating_mode = ?, gating_threshold = ?, gating_scale = ?,
        policy_risk_acknowledged_at = ?, testimonial_auto_publish_min = ?, platforms = ?, send_window_start = ?,
-       send_window_end = ?, dedup_days = ?, updated_at = ?
+       send_window_end = ?, dedup_days = ?, country = ?, updated_at = ?
      WHERE id = ? AND organization_id = ?`,
   ).run(...columns(fields), isoNow(clock), id, organizationId);
   notifyBusinessChanged(db, id);
@@ -181,6 +189,7 @@ export function businessFields(b: Business): BusinessFields {
     address: b.address,
     phone: b.phone,
     website: b.website,
+    country: b.country,
     timezone: b.timezone,
     locale: b.locale,
     brandColor: b.brandColor,
@@ -203,6 +212,15 @@ export function getBusiness(db: Db, organizationId: string, id: string): Busines
     id,
     organizationId,
   ) as BusinessRow | undefined;
+  return row && toBusiness(row);
+}
+
+/** The organization's first business (its oldest, archived ones included), or undefined when it has none. */
+export function firstBusinessOf(db: Db, organizationId: string): Business | undefined {
+  const row = sql(
+    db,
+    'SELECT * FROM businesses WHERE organization_id = ? ORDER BY created_at, id LIMIT 1',
+  ).get(organizationId) as BusinessRow | undefined;
   return row && toBusiness(row);
 }
 

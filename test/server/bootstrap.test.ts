@@ -1,9 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
 import { defaultConfig } from '../../server/config';
-import { openMemoryDb } from '../../server/store/db';
+import { findApiKeyBySecret, revokeApiKey } from '../../server/store/api-keys';
+import { openDb, openMemoryDb } from '../../server/store/db';
+import { tempDir } from './cli/run-cli';
 import { testClock } from './helpers';
+import { type ServerProcess, startServerProcess } from './server-process';
+
+const temp = tempDir('plaudit-bootstrap-');
+const running: ServerProcess[] = [];
+afterAll(() => {
+  for (const server of running) server.child.kill('SIGKILL');
+  temp.remove();
+});
 
 describe('first-run bootstrap', () => {
   it('creates an admin key once and a demo business a newcomer can explore', async () => {
@@ -60,5 +71,31 @@ describe('first-run bootstrap', () => {
     expect(html).toContain('href="/docs"');
     expect(html).toContain('/b/demo-coffee');
     expect(html).toContain('data-plaudit-widget="biz_');
+  });
+
+  it('starts and logs one clear line when PLAUDIT_BOOTSTRAP_KEY names a revoked key', {
+    timeout: 30_000,
+  }, async () => {
+    const secret = `sk_live_${'Rv0k'.repeat(8)}`;
+    const db = openDb(join(temp.dir, 'plaudit.db'));
+    const clock = testClock();
+    bootstrap(db, clock, defaultConfig({ bootstrapKey: secret, demo: false }));
+    // The operator revoked the only admin key out of band (the API refuses to revoke the last one).
+    revokeApiKey(db, clock, null, findApiKeyBySecret(db, secret)!.id);
+    db.close();
+
+    const server = await startServerProcess({
+      PLAUDIT_DATA_DIR: temp.dir,
+      PLAUDIT_BOOTSTRAP_KEY: secret,
+      PLAUDIT_DEMO: 'false',
+    });
+    running.push(server);
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(401);
+    const { stdout, stderr } = server.output();
+    const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes('PLAUDIT_BOOTSTRAP_KEY'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, msg: expect.stringMatching(/revoked/) });
+    expect(stdout).not.toContain(secret);
   });
 });

@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads PLAUDIT_TRUST_PROXY as off, one proxy, or a number of proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ PLAUDIT_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadConfig({ PLAUDIT_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ PLAUDIT_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -68,6 +75,8 @@ describe('loadConfig', () => {
     ['PLAUDIT_DEMO', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['PLAUDIT_RATE_LIMIT', '0'],
+    ['PLAUDIT_TRUST_PROXY', 'maybe'],
+    ['PLAUDIT_TRUST_PROXY', '-1'],
   ])('%s=%s is refused with one line naming the variable', (name, value) => {
     let error: unknown;
     try {

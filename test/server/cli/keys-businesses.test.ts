@@ -94,6 +94,8 @@ describe('plaudit orgs, keys and businesses', { timeout: 60_000 }, () => {
       'evil-cafe',
       '--timezone',
       'Europe/Paris',
+      '--country',
+      'fr',
       '--google',
       'ChIJN1t_tDeuEmsRUsoyG83frY4',
       '--yelp',
@@ -109,6 +111,7 @@ describe('plaudit orgs, keys and businesses', { timeout: 60_000 }, () => {
     expect(business).toMatchObject({
       organization_id: orgId,
       timezone: 'Europe/Paris',
+      country: 'FR',
       gating_mode: 'soft',
       name: hostile,
     });

@@ -44,6 +44,30 @@ describe('email over SMTP', () => {
     expect(t.requestRow(id).status).toBe('sent');
   });
 
+  it('links only the request’s own link: a URL inside a customer’s name stays text', async () => {
+    const smtp = await startSmtpPeer();
+    peers.push(smtp);
+    const t = deliverySetup({ smtpUrl: smtp.url });
+    const biz = await t.business({ name: 'Joe’s Coffee' });
+    const template = await t.call('POST', '/api/v1/templates', {
+      body: { name: 'Mail', channel: 'email', subject: 'Hello', body: 'Dear {{name}},\nRate us: {{link}}' },
+    });
+    expect(template.status).toBe(201);
+    const eve = t.customer({ name: 'Eve http://evil.example/r/x', email: 'eve@example.com' });
+    const { id } = t.request({ businessId: biz.id, customerId: eve.id });
+    const worker = t.worker();
+    await worker.runOnce();
+    await worker.stop();
+
+    const html = String(smtp.received[0].html);
+    const unsubscribe = /href="(http:\/\/plaudit\.test\/u\/[A-Za-z0-9]+)"/.exec(html)?.[1];
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([`http://plaudit.test/r/${t.requestRow(id).code}`, unsubscribe]);
+    expect(html).not.toContain('href="http://evil.example');
+    expect(html).toContain('Dear Eve http://evil.example/r/x,');
+    expect(smtp.received[0].text).toContain('Dear Eve http://evil.example/r/x,');
+  });
+
   it('retries when the server is down and fails a hard bounce at once, marking the customer invalid', async () => {
     const smtp = await startSmtpPeer({
       reject: (to) => (to.startsWith('nobody') ? { code: 550, message: '5.1.1 No such user' } : undefined),

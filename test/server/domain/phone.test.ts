@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../server/domain/phone';
+import { normalizePhone, phoneRegion } from '../../../server/domain/phone';
 
 describe('normalizePhone', () => {
   it.each([
@@ -32,5 +32,35 @@ describe('normalizePhone', () => {
     ['+14155550123 x12', 'an extension'],
   ])('refuses %s (%s)', (input) => {
     expect(normalizePhone(input)).toBeUndefined();
+  });
+});
+
+describe('normalizePhone in a region', () => {
+  it.each([
+    ['020 7946 0958', 'GB', '+442079460958'],
+    ['07911 123456', 'GB', '+447911123456'],
+    ['0044 20 7946 0958', 'GB', '+442079460958'],
+    ['06 12 34 56 78', 'FR', '+33612345678'],
+    ['(415) 555-0123', 'GB', undefined],
+    ['+1 415 555 0123', 'GB', '+14155550123'],
+    ['020 7946 095', 'GB', undefined],
+    ['garbage', 'GB', undefined],
+    ['020 7946 0958', 'ZZ', undefined],
+  ])('reads %s in %s as %s', (input, region, expected) => {
+    expect(normalizePhone(input, region)).toBe(expected);
+  });
+});
+
+describe('phoneRegion', () => {
+  it.each([
+    [{ country: 'GB', locale: 'fr', timezone: 'America/New_York' }, 'GB'],
+    [{ country: null, locale: 'en-GB', timezone: 'UTC' }, 'GB'],
+    [{ country: null, locale: 'en', timezone: 'Europe/London' }, 'GB'],
+    [{ country: null, locale: 'en', timezone: 'Asia/Calcutta' }, 'IN'],
+    [{ country: null, locale: 'fr', timezone: 'UTC' }, 'FR'],
+    [{ country: null, locale: 'en', timezone: 'UTC' }, 'US'],
+    [{}, 'US'],
+  ])('finds the region of %j: %s', (business, region) => {
+    expect(phoneRegion(business)).toBe(region);
   });
 });
