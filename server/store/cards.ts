@@ -183,7 +183,7 @@ export function cardStats(db: Db, organizationId: string, id: string): CardStats
   const rolled = sql(
     db,
     `SELECT coalesce(sum(rated), 0) AS n, coalesce(sum(rating_sum), 0) AS rating_sum, coalesce(sum(completed), 0) AS done
-     FROM visit_daily WHERE card_id = ? AND organization_id = ?`,
+     FROM visit_daily WHERE card_id = ? AND +organization_id = ?`,
   ).get(id, organizationId) as { n: number; rating_sum: number; done: number };
   const ratings = raw.n + rolled.n;
   const average = ratings ? (raw.rating_sum + rolled.rating_sum) / ratings : null;

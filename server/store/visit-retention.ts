@@ -3,6 +3,7 @@ import { type Db, sql } from './db';
 
 // Every step of each old visit, summed into its business, card and day (the day the visit began). A visit's
 // completion (a platform click or private feedback) and click are counted once, as the live figures do.
+// CROSS JOIN keeps visits the outer loop, so only the old visits' events are read, by their index.
 const ROLL_UP = `INSERT INTO visit_daily (business_id, card_id, day, organization_id, opens, taps, rated, rating_sum,
     clicked, feedback, testimonials, completed)
   SELECT v.business_id, coalesce(v.card_id, ''), substr(v.created_at, 1, 10), v.organization_id,
@@ -14,7 +15,7 @@ const ROLL_UP = `INSERT INTO visit_daily (business_id, card_id, day, organizatio
     count(*) FILTER (WHERE e.type = 'feedback_submitted'),
     count(*) FILTER (WHERE e.type = 'testimonial_submitted'),
     count(DISTINCT v.id) FILTER (WHERE e.type IN ('platform_clicked', 'feedback_submitted'))
-  FROM visits v JOIN events e ON e.visit_id = v.id
+  FROM visits v CROSS JOIN events e ON e.visit_id = v.id
   WHERE v.created_at < :cutoff AND v.request_id IS NULL
   GROUP BY v.business_id, v.card_id, substr(v.created_at, 1, 10), v.organization_id
   ON CONFLICT (business_id, card_id, day) DO UPDATE SET opens = opens + excluded.opens,

@@ -109,29 +109,34 @@ describe('landing views are cheap', () => {
 describe('malformed landing form bodies', () => {
   const MULTIPART_BROKEN = '--x\r\nContent-Disposition: form-data; name="rating"\r\n\r\n5';
 
-  it.each(['rate', 'feedback', 'testimonial'])('a broken multipart %s post is a 400 page and changes nothing', async (step) => {
-    const t = landingSetup();
-    const biz = await t.createBusiness({ platforms: PLATFORMS });
-    const rr = t.createRequest(biz.id);
-    const { token } = await t.open(`/r/${rr.code}`);
-    await t.post(`/v/${token}/rate`, { rating: '5' });
-    const before = { visits: t.count('visits'), events: t.count('events'), rows: t.requestRow(rr.id) };
-    const res = await t.app.request(`/v/${token}/${step}`, {
-      method: 'POST',
-      body: MULTIPART_BROKEN,
-      headers: {
-        'user-agent': PHONE_UA,
-        'content-type': 'multipart/form-data; boundary=zz',
-        'sec-fetch-site': 'same-origin',
-      },
-    });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('Joe’s Coffee');
-    expect({ visits: t.count('visits'), events: t.count('events'), rows: t.requestRow(rr.id) }).toEqual(before);
-    expect(t.count('feedback')).toBe(0);
-    expect(t.count('reviews')).toBe(0);
-  });
+  it.each(['rate', 'feedback', 'testimonial'])(
+    'a broken multipart %s post is a 400 page and changes nothing',
+    async (step) => {
+      const t = landingSetup();
+      const biz = await t.createBusiness({ platforms: PLATFORMS });
+      const rr = t.createRequest(biz.id);
+      const { token } = await t.open(`/r/${rr.code}`);
+      await t.post(`/v/${token}/rate`, { rating: '5' });
+      const before = { visits: t.count('visits'), events: t.count('events'), rows: t.requestRow(rr.id) };
+      const res = await t.app.request(`/v/${token}/${step}`, {
+        method: 'POST',
+        body: MULTIPART_BROKEN,
+        headers: {
+          'user-agent': PHONE_UA,
+          'content-type': 'multipart/form-data; boundary=zz',
+          'sec-fetch-site': 'same-origin',
+        },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('Joe’s Coffee');
+      expect({ visits: t.count('visits'), events: t.count('events'), rows: t.requestRow(rr.id) }).toEqual(
+        before,
+      );
+      expect(t.count('feedback')).toBe(0);
+      expect(t.count('reviews')).toBe(0);
+    },
+  );
 
   it('answers the island’s JSON post with the error shape, and a broken body on an unknown token a 404', async () => {
     const t = landingSetup();
