@@ -58,14 +58,24 @@ export function countOpen({ db, clock }: Deps, view: ViewCount): void {
   })();
 }
 
+/** Someone arriving by a request link, under the token their page carries. */
+export type RequestArrival = {
+  visitId: string;
+  organizationId: string;
+  businessId: string;
+  requestId: string;
+};
+
 /** A request link was opened: the request is marked opened once ever, with its `opened` event and webhook. */
-export function openRequest({ db, clock }: Deps, visit: Visit): void {
-  if (!visit.requestId) return;
-  const requestId = visit.requestId;
+export function openRequest({ db, clock }: Deps, arrival: RequestArrival): void {
   db.transaction(() => {
-    if (!markRequestOpened(db, clock, requestId)) return;
-    recordEvent(db, clock, { ...eventBase(visit), type: 'opened' });
-    announceRequest(db, clock, visit, 'request.opened');
+    if (!markRequestOpened(db, clock, arrival.requestId)) return;
+    recordEvent(db, clock, { ...arrival, type: 'opened' });
+    enqueueWebhookEvent(db, clock, arrival.organizationId, 'request.opened', {
+      id: arrival.requestId,
+      businessId: arrival.businessId,
+      rating: null,
+    });
   })();
 }
 

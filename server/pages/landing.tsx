@@ -177,30 +177,13 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     const base = { organizationId: business.organizationId, businessId: business.id };
     if (opened.requestId) {
       if (opened.requestStatus === 'opened') return;
-      const visit = arrivingVisit(base, opened, token);
-      await commit(() => openRequest(deps, visit));
+      const arrival = { ...base, visitId: token, requestId: opened.requestId };
+      await commit(() => openRequest(deps, arrival));
       return;
     }
     if (!viewers.first(ip(c), requestHeader(c, 'user-agent') ?? '', opened.origin, opened.ref)) return;
     await commit(() => countOpen(deps, { ...base, cardId: opened.cardId ?? null }));
   }
-
-  const arrivingVisit = (
-    base: { organizationId: string; businessId: string },
-    opened: Opened,
-    token: string,
-  ): Visit => ({
-    ...base,
-    id: token,
-    origin: opened.origin,
-    requestId: opened.requestId ?? null,
-    cardId: opened.cardId ?? null,
-    lang: '',
-    rating: null,
-    feedbackId: null,
-    testimonialId: null,
-    createdAt: deps.clock().toISOString(),
-  });
 
   app.get('/r/:code', (c) => {
     if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
