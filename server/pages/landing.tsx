@@ -234,7 +234,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
    * Writes a visit that so far lived only in its token, before its first step is recorded (inside the
    * commit). False when this IP has started too many visits this minute: nothing is written then.
    */
-  function stored(c: Context, found: FoundVisit): boolean {
+  function storeIfNew(c: Context, found: FoundVisit): boolean {
     if (found.stored) return true;
     if (!creations.hit(ip(c))) return false;
     storeVisit(deps, found.visit);
@@ -290,7 +290,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       const parsed = ratingField.safeParse(fields);
       if (!parsed.success || !isValidScore(found.business.gating.scale, parsed.data.rating))
         return { found, step: 'invalid' as const };
-      if (!stored(c, found)) return { found, step: 'limited' as const };
+      if (!storeIfNew(c, found)) return { found, step: 'limited' as const };
       rateVisit(deps, found.visit, parsed.data.rating);
       return { found, step: 'rated' as const };
     });
@@ -327,7 +327,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
         if (rating === null) return { found, step: 'back' as const };
         const form = parseForm(schema, body, language.strings);
         if (!form.ok) return { found, step: 'invalid' as const, rating, errors: form.errors };
-        if (!stored(c, found)) return { found, step: 'limited' as const };
+        if (!storeIfNew(c, found)) return { found, step: 'limited' as const };
         return { found, step: 'submitted' as const, result: submit(visit, business, rating, form.value) };
       });
       if (!outcome) return miss(c);
@@ -375,7 +375,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
       : await commit(() => {
           const target = linkOf();
           if (!target) return undefined;
-          if (!stored(c, target.found)) return { ...target, limited: true };
+          if (!storeIfNew(c, target.found)) return { ...target, limited: true };
           clickPlatform(deps, target.found.visit, platform);
           return target;
         });
