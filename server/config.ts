@@ -29,6 +29,8 @@ const configSchema = z.object({
     )
     .pipe(z.number().int().max(10, 'at most 10 proxies'))
     .default(0),
+  // At least 30 days: longer than an unrated visit's token lives (7), so no token outlives its visit's rows.
+  PLAUDIT_VISIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(180),
   PLAUDIT_SMTP_URL: z.string().optional(),
   PLAUDIT_MAIL_FROM: z.string().optional(),
   PLAUDIT_TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -54,6 +56,8 @@ export type Config = {
    * of X-Forwarded-For: the one your outermost proxy appended, never one the client wrote.
    */
   trustProxy: number;
+  /** Landing visits older than this are rolled up into daily figures and their raw rows deleted. */
+  visitRetentionDays: number;
   smtpUrl?: string;
   mailFrom?: string;
   twilio: { accountSid?: string; authToken?: string; from?: string; whatsappFrom?: string; baseUrl: string };
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicRateLimit: e.PLAUDIT_PUBLIC_RATE_LIMIT,
     webhooksAllowPrivate: e.PLAUDIT_WEBHOOKS_ALLOW_PRIVATE,
     trustProxy: e.PLAUDIT_TRUST_PROXY,
+    visitRetentionDays: e.PLAUDIT_VISIT_RETENTION_DAYS,
     smtpUrl: e.PLAUDIT_SMTP_URL,
     mailFrom: e.PLAUDIT_MAIL_FROM,
     twilio: {

@@ -7,6 +7,7 @@ import { startDeliveryWorker } from './delivery/worker';
 import { systemClock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
 import { type Db, openDb } from './store/db';
+import { startVisitRetention } from './visit-retention-job';
 
 export type RunningServer = { url: string; db: Db; close(): Promise<void> };
 
@@ -40,6 +41,7 @@ export async function startServer(
 
   const app = createApp({ db, config, logger, clock: systemClock });
   const delivery = startDeliveryWorker({ db, config, logger, clock: systemClock });
+  const retention = startVisitRetention({ db, config, logger, clock: systemClock });
   let server: HttpServer;
   try {
     server = await new Promise<HttpServer>((resolve, reject) => {
@@ -49,6 +51,7 @@ export async function startServer(
       (s as HttpServer).once('error', reject);
     });
   } catch (error) {
+    retention.stop();
     await delivery.stop();
     db.close();
     throw error;
@@ -69,6 +72,7 @@ export async function startServer(
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
+        retention.stop();
         delivery
           .stop()
           .catch((error) => logger.error({ err: error }, 'delivery worker did not stop cleanly'))

@@ -4,9 +4,10 @@ import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { newRouter } from '../http/router';
-import { analyticsOverview, monthlyRatings } from '../store/analytics';
+import { analyticsFunnel, analyticsOverview, monthlyRatings } from '../store/analytics';
 import { businessBelongsTo } from '../store/businesses';
 import { errorResponses, jsonResponse, security } from './common-schemas';
+import { dateBounds, dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
 
 const tags = ['Analytics'];
 const HIDDEN_NOTE = 'Hidden reviews are left out of every review figure. Months are UTC calendar months.';
@@ -57,6 +58,32 @@ const monthlySchema = z
   )
   .openapi('MonthlyRatings');
 
+const count = (description: string) => z.number().int().openapi({ description });
+
+const funnelSchema = z
+  .object({
+    opens: count(
+      'Landing pages opened: a request link once, a card or business link once per visitor per 30 minutes',
+    ),
+    taps: count('Card taps (once per visitor per 30 minutes)'),
+    rated: count('Visits that gave a rating'),
+    platformClicked: count('Visits that followed at least one public platform button'),
+    privateFeedback: count('Private feedback sent'),
+    testimonials: count('Testimonials sent'),
+    completed: count('Visits that clicked a platform or sent private feedback'),
+    cards: z
+      .array(
+        z.object({
+          cardId: z.string(),
+          taps: z.number().int(),
+          rated: z.number().int(),
+          completed: z.number().int(),
+        }),
+      )
+      .openapi({ description: 'Each card with activity in the range' }),
+  })
+  .openapi('AnalyticsFunnel');
+
 /** `/analytics`: review and request figures for an organization or one business. */
 export function analyticsApi(deps: AppDeps) {
   const app = newRouter();
@@ -106,6 +133,30 @@ export function analyticsApi(deps: AppDeps) {
     (c) => {
       const { businessId, months } = c.req.valid('query');
       return c.json(monthlyRatings(deps.db, targetOf(c, businessId), deps.clock(), months), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/analytics/funnel',
+      tags,
+      security,
+      summary: 'Landing funnel: opens, ratings, platform clicks, private feedback',
+      description:
+        'What customers did on the landing pages (request links, cards, business links), and per card. Views are counted per UTC day, so a date-time bound counts a day when its start is in the range; steps of recent visits count at their exact time.',
+      middleware: [requireScope('analytics:read')],
+      request: {
+        query: z
+          .object({ businessId: businessIdQuery, ...dateRangeQuery('Activity') })
+          .refine(rangeInOrder, rangeInOrderMessage),
+      },
+      responses: { 200: jsonResponse(funnelSchema, 'The funnel'), ...errorResponses },
+    }),
+    (c) => {
+      const { businessId, dateFrom, dateTo } = c.req.valid('query');
+      const target = targetOf(c, businessId);
+      return c.json(analyticsFunnel(deps.db, target, dateBounds({ dateFrom, dateTo })), 200);
     },
   );
 

@@ -13,9 +13,9 @@ import {
   setRequestRating,
 } from '../store/request-progress';
 import { insertReview } from '../store/reviews';
+import { countView, type ViewCount } from '../store/visit-daily';
 import {
   createVisit,
-  type NewVisit,
   setVisitFeedback,
   setVisitRating,
   setVisitTestimonial,
@@ -47,25 +47,41 @@ const eventBase = (visit: Visit) => ({
   cardId: visit.cardId,
 });
 
-/** A person arrived: a new visit, the request marked opened (once ever), a card tap counted. */
-export function startVisit({ db, clock }: Deps, input: NewVisit): Visit {
-  return db.transaction(() => {
-    const visit = createVisit(db, clock, input);
-    const base = eventBase(visit);
-    if (visit.requestId) {
-      if (markRequestOpened(db, clock, visit.requestId)) {
-        recordEvent(db, clock, { ...base, type: 'opened' });
-        announceRequest(db, clock, visit, 'request.opened');
-      }
-    } else {
-      recordEvent(db, clock, { ...base, type: 'opened' });
-    }
-    if (visit.cardId) {
-      recordCardTap(db, clock, visit.cardId);
-      recordEvent(db, clock, { ...base, type: 'card_tapped' });
-    }
-    return visit;
+/**
+ * A person opened a card or business link: one open (and one tap) in the day's figures. The caller has
+ * already decided it is a person's first view in the window, not a preview robot or a reload.
+ */
+export function countOpen({ db, clock }: Deps, view: ViewCount): void {
+  db.transaction(() => {
+    countView(db, clock, view);
+    if (view.cardId) recordCardTap(db, clock, view.cardId);
   })();
+}
+
+/** Someone arriving by a request link, under the token their page carries. */
+export type RequestArrival = {
+  visitId: string;
+  organizationId: string;
+  businessId: string;
+  requestId: string;
+};
+
+/** A request link was opened: the request is marked opened once ever, with its `opened` event and webhook. */
+export function openRequest({ db, clock }: Deps, arrival: RequestArrival): void {
+  db.transaction(() => {
+    if (!markRequestOpened(db, clock, arrival.requestId)) return;
+    recordEvent(db, clock, { ...arrival, type: 'opened' });
+    enqueueWebhookEvent(db, clock, arrival.organizationId, 'request.opened', {
+      id: arrival.requestId,
+      businessId: arrival.businessId,
+      rating: null,
+    });
+  })();
+}
+
+/** Writes a visit that so far lived only in its token: its first rating, form post or platform click. */
+export function storeVisit({ db, clock }: Deps, visit: Visit): void {
+  createVisit(db, clock, visit);
 }
 
 /** Records (or changes) the visit's rating; one `rated` event per visit follows the latest score. */

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Strings } from '../../landing/i18n/en';
 import { normalizePhone } from '../domain/phone';
+import { ApiError } from '../http/errors';
 import { requestText } from '../http/request-body';
 import { requestHeader } from '../http/request-header';
 
@@ -104,13 +106,22 @@ export function textFields(body: Record<string, unknown>): Record<string, string
 }
 
 /**
- * The text fields of a posted form. A urlencoded body (what every landing form and the island send) is
- * parsed directly, as `parseBody` would (last value of a name wins, `name[]` lists are not text fields);
- * anything else goes through Hono's `parseBody`, which builds a whole `FormData` for it.
+ * The text fields of a posted form, or undefined for a body that is not one (a malformed multipart body:
+ * the caller answers 400 and writes nothing). A urlencoded body (what every landing form and the island
+ * send) is parsed directly, as `parseBody` would (last value of a name wins, `name[]` lists are not text
+ * fields); anything else goes through Hono's `parseBody`, which builds a whole `FormData` for it.
  */
-export async function formFields(c: Context): Promise<Record<string, string>> {
+export async function formFields(c: Context): Promise<Record<string, string> | undefined> {
   const type = requestHeader(c, 'content-type')?.split(';')[0].trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return textFields(await c.req.parseBody());
+  if (type !== 'application/x-www-form-urlencoded') {
+    try {
+      return textFields(await c.req.parseBody());
+    } catch (error) {
+      // Our own errors (a body over the size limit) keep their answer; undici's parse failure is the client's.
+      if (error instanceof ApiError || error instanceof HTTPException) throw error;
+      return undefined;
+    }
+  }
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(await requestText(c)))
     if (!name.endsWith('[]')) fields[name] = value;

@@ -12,8 +12,16 @@ import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/bu
 import { findCardByCode } from '../store/cards';
 import { notifyBusinessChanged } from '../store/changes';
 import { findRequestByCode } from '../store/request-progress';
-import { getVisit, type NewVisit, type Visit } from '../store/visits';
-import { clickPlatform, rateVisit, startVisit, submitFeedback, submitTestimonial } from './landing-actions';
+import { getVisit, type Visit, type VisitOrigin } from '../store/visits';
+import {
+  clickPlatform,
+  countOpen,
+  openRequest,
+  rateVisit,
+  storeVisit,
+  submitFeedback,
+  submitTestimonial,
+} from './landing-actions';
 import { loadLandingAsset } from './landing-asset';
 import { groupCommit } from './landing-commit';
 import { feedbackForm, formFields, parseForm, ratingField, testimonialForm } from './landing-forms';
@@ -27,9 +35,12 @@ import {
   renderPreviewPage,
   renderThanksPage,
 } from './landing-view';
+import { type FoundVisit, findVisit } from './landing-visit';
 import { createCounter, isCrossSitePost } from './public-guards';
 import { isPreviewRobot } from './robots';
 import { newNonce, setLandingHeaders } from './security-headers';
+import { visitTokens } from './visit-token';
+import { visitorWindow } from './visitor-window';
 
 type LandingEnv = { Variables: AppEnv['Variables'] & { nonce: string } };
 
@@ -38,6 +49,17 @@ export const REQUEST_LINK_DAYS = 180;
 /** A reload or a back-and-forth within this time is the same visit, not a new tap or open. */
 const VISIT_COOKIE_SECONDS = 30 * 60;
 const VISIT_COOKIE = 'pl_visit';
+/** Visitors remembered for counting opens once per window (see `visitorWindow`): a few MB at most. */
+const VISITORS_REMEMBERED = 50_000;
+
+/** What a link opened: `ref` is what a visit token names (business id, card code, request code). */
+type Opened = {
+  origin: VisitOrigin;
+  ref: string;
+  requestId?: string;
+  requestStatus?: string;
+  cardId?: string;
+};
 
 /** The customer-facing routes: `/r/:code`, `/t/:code`, `/b/:slug`, the visit steps and form posts, `/go/…`. */
 export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {}) {
@@ -49,6 +71,14 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   const ip = (c: Context) => clientIp(c, deps.config.trustProxy);
   const secure = deps.config.publicUrl.startsWith('https:');
   const commit = groupCommit(deps.db);
+  const tokens = visitTokens(deps.db, deps.clock);
+  const viewers = visitorWindow({
+    capacity: VISITORS_REMEMBERED,
+    windowMs: VISIT_COOKIE_SECONDS * 1000,
+    clock: deps.clock,
+  });
+  // A view writes nothing; a visit is written at its first step, and new ones are limited per IP.
+  const creations = createCounter(deps.config.publicRateLimit, 60_000, deps.clock);
 
   app.get('/assets/landing.js', (c) => {
     if (!asset) return c.text('Not built: run npm run build', 404);
@@ -104,12 +134,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     return notFound(c, language, 404, link ? { business: link } : {});
   }
 
-  async function entry(
-    c: Context<LandingEnv>,
-    business: Business,
-    visit: Omit<NewVisit, 'lang'>,
-    greeting: string | null,
-  ) {
+  async function entry(c: Context<LandingEnv>, business: Business, opened: Opened, greeting: string | null) {
     const language = requestLanguage(c, business.locale);
     const page = pageOf(c, language);
     if (isPreviewRobot(c)) {
@@ -121,27 +146,44 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
         ),
       );
     }
-    const current = reusableVisit(c, visit);
-    const started = current ?? (await commit(() => startVisit(deps, { ...visit, lang: language.lang })));
-    setCookie(c, VISIT_COOKIE, started.id, {
+    const reused = reusableToken(c, opened);
+    const token = reused ?? tokens.issue(opened.origin, opened.ref, language.lang);
+    if (!reused) await countArrival(c, business, opened, token);
+    setCookie(c, VISIT_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
       secure,
       maxAge: VISIT_COOKIE_SECONDS,
     });
-    const rating = c.req.query('rate') ? null : started.rating;
-    return c.html(renderFlow(page, { business, token: started.id, language, greeting, rating }));
+    const stored = reused ? getVisit(deps.db, reused) : undefined;
+    const rating = c.req.query('rate') ? null : (stored?.rating ?? null);
+    return c.html(renderFlow(page, { business, token, language, greeting, rating }));
   }
 
-  function reusableVisit(c: Context, wanted: Omit<NewVisit, 'lang'>): Visit | undefined {
-    const id = requestCookie(c, VISIT_COOKIE);
-    const visit = id ? getVisit(deps.db, id) : undefined;
-    if (!visit || visit.businessId !== wanted.businessId || visit.origin !== wanted.origin) return undefined;
-    if ((wanted.requestId ?? null) !== visit.requestId || (wanted.cardId ?? null) !== visit.cardId)
-      return undefined;
-    const age = deps.clock().getTime() - Date.parse(visit.createdAt);
-    return age < VISIT_COOKIE_SECONDS * 1000 ? visit : undefined;
+  /** The token in the visit cookie, if it was issued for this same link less than the cookie's life ago. */
+  function reusableToken(c: Context, opened: Opened): string | undefined {
+    const claims = tokens.read(requestCookie(c, VISIT_COOKIE) ?? '');
+    if (!claims || claims.origin !== opened.origin || claims.ref !== opened.ref) return undefined;
+    const age = deps.clock().getTime() - claims.issuedAt;
+    return age < VISIT_COOKIE_SECONDS * 1000 ? claims.id : undefined;
+  }
+
+  /**
+   * A new arrival. A request is marked opened the first time only. A card or business link counts one open
+   * (and tap) per visitor (IP and user agent) per window into the day's figures: a page loaded a thousand
+   * times by one client is one open, and a view writes no row of its own.
+   */
+  async function countArrival(c: Context, business: Business, opened: Opened, token: string) {
+    const base = { organizationId: business.organizationId, businessId: business.id };
+    if (opened.requestId) {
+      if (opened.requestStatus === 'opened') return;
+      const arrival = { ...base, visitId: token, requestId: opened.requestId };
+      await commit(() => openRequest(deps, arrival));
+      return;
+    }
+    if (!viewers.first(ip(c), requestHeader(c, 'user-agent') ?? '', opened.origin, opened.ref)) return;
+    await commit(() => countOpen(deps, { ...base, cardId: opened.cardId ?? null }));
   }
 
   app.get('/r/:code', (c) => {
@@ -155,12 +197,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     return entry(
       c,
       business,
-      {
-        organizationId: business.organizationId,
-        businessId: business.id,
-        origin: 'request',
-        requestId: request.id,
-      },
+      { origin: 'request', ref: c.req.param('code'), requestId: request.id, requestStatus: request.status },
       greeting,
     );
   });
@@ -171,37 +208,52 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     const business = card && getPublicBusiness(deps.db, card.businessId);
     if (!card || !business) return miss(c);
     if (!card.active) return miss(c, business, { name: business.name, href: `/b/${business.slug}` });
-    return entry(
-      c,
-      business,
-      { organizationId: business.organizationId, businessId: business.id, origin: 'card', cardId: card.id },
-      null,
-    );
+    return entry(c, business, { origin: 'card', ref: card.code, cardId: card.id }, null);
   });
 
   app.get('/b/:slug', (c) => {
     if (misses.exceeded(ip(c))) return tooMany(c, requestLanguage(c));
     const business = getBusinessBySlug(deps.db, c.req.param('slug'));
     if (!business) return miss(c);
-    return entry(
-      c,
-      business,
-      { organizationId: business.organizationId, businessId: business.id, origin: 'business_link' },
-      null,
-    );
+    return entry(c, business, { origin: 'business_link', ref: business.id }, null);
   });
 
   /**
-   * The visit behind a token, with its business and the language it settled on. The posts and clicks call
-   * it inside the group commit that writes the visit: the read is then part of the write's transaction
-   * (nothing can change the visit in between) and costs a fraction of a read of its own.
+   * The visit behind a token (written, or still only in the token), with its business and the language it
+   * settled on. The posts and clicks call it inside the group commit that writes the visit: the read is then
+   * part of the write's transaction (nothing can change the visit in between) and costs a fraction of a
+   * read of its own.
    */
   function visitOf(c: Context<LandingEnv>) {
-    const visit = getVisit(deps.db, c.req.param('token') ?? '');
-    const business = visit && getPublicBusiness(deps.db, visit.businessId);
-    if (!visit || !business) return undefined;
-    const language = languageOf(visit.lang, c.req.query('lang'));
-    return { visit, business, language, page: pageOf(c, language) };
+    const found = findVisit(deps.db, tokens, c.req.param('token') ?? '');
+    if (!found) return undefined;
+    const language = languageOf(found.visit.lang, c.req.query('lang'));
+    return { ...found, language, page: pageOf(c, language) };
+  }
+
+  /**
+   * Writes a visit that so far lived only in its token, before its first step is recorded (inside the
+   * commit). False when this IP has started too many visits this minute: nothing is written then.
+   */
+  function storeIfNew(c: Context, found: FoundVisit): boolean {
+    if (found.stored) return true;
+    if (!creations.hit(ip(c))) return false;
+    storeVisit(deps, found.visit);
+    found.stored = true;
+    return true;
+  }
+
+  const wantsJson = (c: Context) => (requestHeader(c, 'accept') ?? '').includes('application/json');
+
+  /** A body that is not a form at all (a malformed multipart …): 400 with the visit's page, nothing written. */
+  function malformed(c: Context<LandingEnv>) {
+    const found = visitOf(c);
+    if (!found) return miss(c);
+    if (wantsJson(c))
+      return c.json({ error: 'Malformed form body', code: 'VALIDATION_ERROR', details: {} }, 400);
+    const { visit, business, language, page } = found;
+    const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: visit.rating });
+    return c.html(renderFlowPage(page, business, flow), 400);
   }
 
   const backTo = (c: Context, visit: Visit) => {
@@ -232,23 +284,26 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
 
   app.post('/v/:token/rate', async (c) => {
     const fields = await formFields(c);
-    const wantsJson = (requestHeader(c, 'accept') ?? '').includes('application/json');
+    if (!fields) return malformed(c);
     const outcome = await commit(() => {
       const found = visitOf(c);
       if (!found) return undefined;
       const parsed = ratingField.safeParse(fields);
-      const valid = parsed.success && isValidScore(found.business.gating.scale, parsed.data.rating);
-      if (valid) rateVisit(deps, found.visit, parsed.data.rating);
-      return { found, valid };
+      if (!parsed.success || !isValidScore(found.business.gating.scale, parsed.data.rating))
+        return { found, step: 'invalid' as const };
+      if (!storeIfNew(c, found)) return { found, step: 'limited' as const };
+      rateVisit(deps, found.visit, parsed.data.rating);
+      return { found, step: 'rated' as const };
     });
     if (!outcome) return miss(c);
     const { visit, business, language, page } = outcome.found;
-    if (!outcome.valid) {
-      if (wantsJson) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
+    if (outcome.step === 'limited') return tooMany(c, language);
+    if (outcome.step === 'invalid') {
+      if (wantsJson(c)) return c.json({ error: 'Invalid rating', code: 'VALIDATION_ERROR' }, 400);
       const flow = flowProps({ business, token: visit.id, language, greeting: null, rating: null });
       return c.html(renderFlowPage(page, business, flow), 400);
     }
-    return wantsJson ? c.json({ ok: true }) : backTo(c, visit);
+    return wantsJson(c) ? c.json({ ok: true }) : backTo(c, visit);
   });
 
   /**
@@ -264,6 +319,7 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
   ) {
     app.post(`/v/:token/${kind}`, async (c) => {
       const body = await formFields(c);
+      if (!body) return malformed(c);
       const outcome = await commit(() => {
         const found = visitOf(c);
         if (!found) return undefined;
@@ -272,10 +328,12 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
         if (rating === null) return { found, step: 'back' as const };
         const form = parseForm(schemaFor(business), body, language.strings);
         if (!form.ok) return { found, step: 'invalid' as const, rating, errors: form.errors };
+        if (!storeIfNew(c, found)) return { found, step: 'limited' as const };
         return { found, step: 'submitted' as const, result: submit(visit, business, rating, form.value) };
       });
       if (!outcome) return miss(c);
       const { visit, business, language, page } = outcome.found;
+      if (outcome.step === 'limited') return tooMany(c, language);
       if (outcome.step === 'invalid') {
         const form = { kind, errors: outcome.errors, values: body };
         const flow = flowProps({
@@ -312,17 +370,20 @@ export function landingRoutes(deps: AppDeps, options: { assetPath?: string } = {
     const linkOf = () => {
       const found = visitOf(c);
       const link = found && platformKeys(found.business).find(({ key }) => key === platform)?.link;
-      return found && link ? { visit: found.visit, link } : undefined;
+      return found && link ? { found, link } : undefined;
     };
     // A preview robot only reads; a person's click is recorded in the commit that read the visit.
     const target = isPreviewRobot(c)
       ? linkOf()
       : await commit(() => {
-          const found = linkOf();
-          if (found) clickPlatform(deps, found.visit, platform);
-          return found;
+          const target = linkOf();
+          if (!target) return undefined;
+          if (!storeIfNew(c, target.found)) return { ...target, limited: true };
+          clickPlatform(deps, target.found.visit, platform);
+          return target;
         });
     if (!target) return miss(c);
+    if ('limited' in target) return tooMany(c, target.found.language);
     return c.redirect(target.link.url, 302);
   });
 

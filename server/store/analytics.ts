@@ -131,3 +131,93 @@ export function monthlyRatings(db: Db, target: Scope, now: Date, months: number)
     return { month, averageRating: row ? round(row.average, 2) : null, count: row?.n ?? 0 };
   });
 }
+
+export type FunnelCounts = {
+  opens: number;
+  taps: number;
+  rated: number;
+  platformClicked: number;
+  privateFeedback: number;
+  testimonials: number;
+  completed: number;
+};
+export type CardFunnel = { cardId: string; taps: number; rated: number; completed: number };
+export type Funnel = FunnelCounts & { cards: CardFunnel[] };
+
+// Raw events (recent visits, and every request's steps) and the daily figures (views, and the visits that
+// retention rolled up): a step is in one or the other, never both, so the figures are their sums.
+const RAW_FUNNEL = bothScopes(
+  (scope) => `SELECT coalesce(card_id, '') AS card_id,
+    count(*) FILTER (WHERE type = 'opened') AS opens,
+    count(*) FILTER (WHERE type = 'card_tapped') AS taps,
+    count(*) FILTER (WHERE type = 'rated') AS rated,
+    count(DISTINCT visit_id) FILTER (WHERE type = 'platform_clicked') AS clicked,
+    count(*) FILTER (WHERE type = 'feedback_submitted') AS feedback,
+    count(*) FILTER (WHERE type = 'testimonial_submitted') AS testimonials,
+    count(DISTINCT visit_id) FILTER (WHERE type IN ('platform_clicked', 'feedback_submitted')) AS completed
+  FROM events WHERE ${scope} AND (:from IS NULL OR created_at >= :from) AND (:before IS NULL OR created_at < :before)
+  GROUP BY card_id`,
+);
+const DAILY_FUNNEL = bothScopes(
+  (
+    scope,
+  ) => `SELECT card_id, sum(opens) AS opens, sum(taps) AS taps, sum(rated) AS rated, sum(clicked) AS clicked,
+    sum(feedback) AS feedback, sum(testimonials) AS testimonials, sum(completed) AS completed
+  FROM visit_daily WHERE ${scope}
+    AND (:from IS NULL OR day || 'T00:00:00.000Z' >= :from) AND (:before IS NULL OR day || 'T00:00:00.000Z' < :before)
+  GROUP BY card_id`,
+);
+type FunnelRow = {
+  card_id: string;
+  opens: number;
+  taps: number;
+  rated: number;
+  clicked: number;
+  feedback: number;
+  testimonials: number;
+  completed: number;
+};
+
+/**
+ * The landing funnel of an organization or one business: opens (and card taps) → rated → a platform
+ * clicked or private feedback, with each card's taps, ratings and completions. Raw steps count by their
+ * time; daily figures by their UTC day, which counts when its start lies in `[from, before)`.
+ */
+export function analyticsFunnel(
+  db: Db,
+  target: Scope,
+  range: { from?: string; before?: string } = {},
+): Funnel {
+  const { kind, params } = scopeOf(target);
+  const bounds = { ...params, from: range.from ?? null, before: range.before ?? null };
+  const rows = [
+    ...(sql(db, RAW_FUNNEL[kind]).all(bounds) as FunnelRow[]),
+    ...(sql(db, DAILY_FUNNEL[kind]).all(bounds) as FunnelRow[]),
+  ];
+  const totals: FunnelCounts = {
+    opens: 0,
+    taps: 0,
+    rated: 0,
+    platformClicked: 0,
+    privateFeedback: 0,
+    testimonials: 0,
+    completed: 0,
+  };
+  const cards = new Map<string, CardFunnel>();
+  for (const row of rows) {
+    totals.opens += row.opens;
+    totals.taps += row.taps;
+    totals.rated += row.rated;
+    totals.platformClicked += row.clicked;
+    totals.privateFeedback += row.feedback;
+    totals.testimonials += row.testimonials;
+    totals.completed += row.completed;
+    if (!row.card_id) continue;
+    const card = cards.get(row.card_id) ?? { cardId: row.card_id, taps: 0, rated: 0, completed: 0 };
+    card.taps += row.taps;
+    card.rated += row.rated;
+    card.completed += row.completed;
+    cards.set(row.card_id, card);
+  }
+  return { ...totals, cards: [...cards.values()].sort((a, b) => a.cardId.localeCompare(b.cardId)) };
+}

@@ -169,20 +169,27 @@ export function recordCardTap(db: Db, clock: Clock, id: string): void {
   sql(db, 'UPDATE cards SET taps = taps + 1, last_tap_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
 }
 
-/** Ratings and completions (a platform click or feedback) that came through the card. */
+/**
+ * Ratings and completions (a platform click or feedback) that came through the card: the raw events of
+ * recent visits plus the daily figures that older visits were rolled up into (never both for one visit).
+ */
 export function cardStats(db: Db, organizationId: string, id: string): CardStats {
-  const rated = sql(
+  const raw = sql(
     db,
-    `SELECT count(*) AS n, avg(rating) AS avg FROM events WHERE organization_id = ? AND card_id = ? AND type = 'rated'`,
-  ).get(organizationId, id) as { n: number; avg: number | null };
-  const done = sql(
+    `SELECT count(*) FILTER (WHERE type = 'rated') AS n, coalesce(sum(rating) FILTER (WHERE type = 'rated'), 0) AS rating_sum,
+       count(DISTINCT visit_id) FILTER (WHERE type IN ('platform_clicked', 'feedback_submitted')) AS done
+     FROM events WHERE organization_id = ? AND card_id = ?`,
+  ).get(organizationId, id) as { n: number; rating_sum: number; done: number };
+  const rolled = sql(
     db,
-    `SELECT count(DISTINCT visit_id) AS n FROM events
-     WHERE organization_id = ? AND card_id = ? AND type IN ('platform_clicked', 'feedback_submitted')`,
-  ).get(organizationId, id) as { n: number };
+    `SELECT coalesce(sum(rated), 0) AS n, coalesce(sum(rating_sum), 0) AS rating_sum, coalesce(sum(completed), 0) AS done
+     FROM visit_daily WHERE card_id = ? AND +organization_id = ?`,
+  ).get(id, organizationId) as { n: number; rating_sum: number; done: number };
+  const ratings = raw.n + rolled.n;
+  const average = ratings ? (raw.rating_sum + rolled.rating_sum) / ratings : null;
   return {
-    ratings: rated.n,
-    averageRating: rated.avg === null ? null : Math.round(rated.avg * 100) / 100,
-    completions: done.n,
+    ratings,
+    averageRating: average === null ? null : Math.round(average * 100) / 100,
+    completions: raw.done + rolled.done,
   };
 }

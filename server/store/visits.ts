@@ -47,6 +47,8 @@ const toVisit = (row: VisitRow): Visit => ({
 });
 
 export type NewVisit = {
+  /** The visit's token, when it was issued before the visit was written (the landing's signed tokens). */
+  id?: string;
   organizationId: string;
   businessId: string;
   origin: VisitOrigin;
@@ -55,9 +57,10 @@ export type NewVisit = {
   lang: string;
 };
 
+/** Writes a visit: `created_at` is now (retention counts from when the row was written). */
 export function createVisit(db: Db, clock: Clock, input: NewVisit): Visit {
   const visit: Visit = {
-    id: newId('visit'),
+    id: input.id ?? newId('visit'),
     organizationId: input.organizationId,
     businessId: input.businessId,
     origin: input.origin,

@@ -2,6 +2,7 @@ import { defaultConfig } from '../../../server/config';
 import { newId, newPublicCode } from '../../../server/domain/ids';
 import type { AppDeps } from '../../../server/http/context';
 import { silentLogger } from '../../../server/logger';
+import type { Db } from '../../../server/store/db';
 import { setup } from '../helpers';
 
 export const PHONE_UA =
@@ -13,14 +14,17 @@ export const PLATFORMS = {
 };
 
 /** The app (landing pages and cards are part of it), plus helpers to browse it like a phone. */
-export function landingSetup(options: { publicRateLimit?: number; webhooksAllowPrivate?: boolean } = {}) {
+export function landingSetup(
+  options: { publicRateLimit?: number; webhooksAllowPrivate?: boolean; trustProxy?: number; db?: Db } = {},
+) {
   const config = defaultConfig({
     publicUrl: 'http://plaudit.test',
     rateLimit: 10_000,
     publicRateLimit: options.publicRateLimit ?? 1000,
     webhooksAllowPrivate: options.webhooksAllowPrivate ?? false,
+    trustProxy: options.trustProxy ?? 0,
   });
-  const t = setup({ config });
+  const t = setup({ config, db: options.db });
   const deps: AppDeps = { db: t.db, config, logger: silentLogger, clock: t.clock };
 
   /** A review request as the requests API would leave it after sending (test fixture, written directly). */
