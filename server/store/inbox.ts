@@ -61,7 +61,7 @@ function feedbackByIds(db: Db, organizationId: string, ids: string[]): Map<strin
   if (!ids.length) return new Map();
   const rows = sql(
     db,
-    `${FEEDBACK_SELECT} WHERE id IN (SELECT value FROM json_each(?)) AND organization_id = ?`,
+    `${FEEDBACK_SELECT} WHERE id IN (SELECT value FROM json_each(?)) AND +organization_id = ?`,
   ).all(JSON.stringify(ids), organizationId) as Parameters<typeof toFeedback>[0][];
   return new Map(rows.map((row) => [row.id, toFeedback(row)]));
 }
@@ -97,16 +97,12 @@ function sideTotal(
   ).n;
 }
 
-/** Every review or feedback of the organization (or of one of its businesses). */
+/** Every review or feedback of the organization (or of one of its businesses), from the kept totals. */
 function itemCount(db: Db, organizationId: string, type: InboxItemType, businessId?: string): number {
-  const text =
-    type === 'review'
-      ? businessId
-        ? 'SELECT coalesce(sum(total), 0) AS n FROM review_counts WHERE business_id = ? AND organization_id = ?'
-        : 'SELECT coalesce(sum(total), 0) AS n FROM review_counts WHERE organization_id = ?'
-      : businessId
-        ? 'SELECT count(*) AS n FROM feedback WHERE business_id = ? AND +organization_id = ?'
-        : 'SELECT count(*) AS n FROM feedback WHERE organization_id = ?';
+  const table = type === 'review' ? 'review_counts' : 'feedback_counts';
+  const text = businessId
+    ? `SELECT coalesce(sum(total), 0) AS n FROM ${table} WHERE business_id = ? AND organization_id = ?`
+    : `SELECT coalesce(sum(total), 0) AS n FROM ${table} WHERE organization_id = ?`;
   const args = businessId ? [businessId, organizationId] : [organizationId];
   return (sql(db, text).get(...args) as { n: number }).n;
 }
@@ -119,22 +115,13 @@ function readCount(
   type: InboxItemType,
   businessId?: string,
 ): number {
-  if (!businessId) {
-    return (
-      sql(
-        db,
-        'SELECT count(*) AS n FROM inbox_reads WHERE reader_id = ? AND item_type = ? AND organization_id = ?',
-      ).get(readerId, type, organizationId) as { n: number }
-    ).n;
-  }
-  const table = type === 'review' ? 'reviews' : 'feedback';
-  return (
-    sql(
-      db,
-      `SELECT count(*) AS n FROM inbox_reads AS r JOIN ${table} AS item ON item.id = r.item_id
-       WHERE r.reader_id = ? AND r.item_type = ? AND r.organization_id = ? AND item.business_id = ?`,
-    ).get(readerId, type, organizationId, businessId) as { n: number }
-  ).n;
+  const text = businessId
+    ? `SELECT coalesce(sum(n), 0) AS n FROM inbox_read_counts
+       WHERE reader_id = ? AND organization_id = ? AND item_type = ? AND business_id = ?`
+    : `SELECT coalesce(sum(n), 0) AS n FROM inbox_read_counts
+       WHERE reader_id = ? AND organization_id = ? AND item_type = ?`;
+  const args = businessId ? [businessId] : [];
+  return (sql(db, text).get(readerId, organizationId, type, ...args) as { n: number }).n;
 }
 
 /** The reader's unread items of the given types, in the organization or one business of it. */
@@ -172,9 +159,9 @@ export function markItems(
       changed += read
         ? sql(
             db,
-            `INSERT OR IGNORE INTO inbox_reads (organization_id, reader_id, item_type, item_id, read_at)
-             SELECT organization_id, ?, '${type}', id, ? FROM ${table}
-             WHERE id IN (SELECT value FROM json_each(?)) AND organization_id = ?`,
+            `INSERT OR IGNORE INTO inbox_reads (organization_id, reader_id, item_type, item_id, business_id, read_at)
+             SELECT organization_id, ?, '${type}', id, business_id, ? FROM ${table}
+             WHERE id IN (SELECT value FROM json_each(?)) AND +organization_id = ?`,
           ).run(readerId, isoNow(clock), ids, organizationId).changes
         : sql(
             db,
@@ -206,8 +193,8 @@ export function markMatching(
       changed += read
         ? boundedStatement(
             db,
-            `INSERT OR IGNORE INTO inbox_reads (organization_id, reader_id, item_type, item_id, read_at)
-             SELECT organization_id, ?, '${type}', id, ? FROM ${table} WHERE ${clause.where}`,
+            `INSERT OR IGNORE INTO inbox_reads (organization_id, reader_id, item_type, item_id, business_id, read_at)
+             SELECT organization_id, ?, '${type}', id, business_id, ? FROM ${table} WHERE ${clause.where}`,
           ).run(filter.readerId, isoNow(clock), ...clause.args).changes
         : boundedStatement(
             db,

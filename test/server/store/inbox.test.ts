@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/domain/clock';
 import { openMemoryDb } from '../../../server/store/db';
-import { explainInbox, markItems } from '../../../server/store/inbox';
+import { explainInbox, markItems, unreadCounts } from '../../../server/store/inbox';
 import type { InboxFilter } from '../../../server/store/inbox-queries';
 import { createOrganization } from '../../../server/store/organizations';
 import { insertFeedbackRow, insertReviewRow } from '../rows';
@@ -64,11 +64,29 @@ describe('inbox queries', () => {
     ];
     expect(markItems(db, systemClock, org.id, 'key_1', true, items)).toBe(3);
     expect(markItems(db, systemClock, org.id, 'usr_2', true, items)).toBe(3);
+    const types = ['review', 'feedback'] as const;
+    expect(unreadCounts(db, org.id, 'key_1', [...types])).toEqual({ total: 0, reviews: 0, feedback: 0 });
+    expect(markItems(db, systemClock, org.id, 'key_1', false, [items[0]])).toBe(1);
+    expect(unreadCounts(db, org.id, 'key_1', [...types], 'biz_a')).toEqual({
+      total: 1,
+      reviews: 1,
+      feedback: 0,
+    });
+    expect(markItems(db, systemClock, org.id, 'key_1', true, [items[0]])).toBe(1);
     db.prepare('DELETE FROM businesses WHERE id = ?').run('biz_a');
     const left = db.prepare('SELECT reader_id, item_id FROM inbox_reads ORDER BY reader_id').all();
     expect(left).toEqual([
       { reader_id: 'key_1', item_id: kept },
       { reader_id: 'usr_2', item_id: kept },
     ]);
+    expect(
+      db.prepare('SELECT reader_id, business_id, n FROM inbox_read_counts ORDER BY reader_id').all(),
+    ).toEqual([
+      { reader_id: 'key_1', business_id: 'biz_b', n: 1 },
+      { reader_id: 'usr_2', business_id: 'biz_b', n: 1 },
+    ]);
+    expect(unreadCounts(db, org.id, 'key_1', [...types])).toEqual({ total: 0, reviews: 0, feedback: 0 });
+    insertFeedbackRow(db, { organizationId: org.id, businessId: 'biz_b' });
+    expect(unreadCounts(db, org.id, 'usr_2', [...types])).toEqual({ total: 1, reviews: 0, feedback: 1 });
   });
 });
