@@ -136,7 +136,7 @@ describe('GET /inbox', () => {
 
 describe('read state', () => {
   it('is per reader: two keys of one organization read independently', async () => {
-    const { t, ids, list, listIds, mark } = await inbox();
+    const { t, biz, ids, list, listIds, mark } = await inbox();
     const second = t.keyWithScopes(['reviews:read', 'feedback:read']);
     expect((await mark({ read: true, items: [{ type: 'review', id: ids.r1 }] })).json).toEqual({
       updated: 1,
@@ -159,6 +159,12 @@ describe('read state', () => {
       (await t.call('GET', `/api/v1/reviews/${ids.r1}`)).json,
     );
     expect((await t.call('GET', '/api/v1/reviews?unread=true', { key: second })).json.data).toHaveLength(4);
+    const totalOf = async (query: string) =>
+      (await t.call('GET', `/api/v1/reviews?${query}`)).json.pagination.total;
+    expect(await totalOf('unread=true&perPage=2')).toBe(3);
+    expect(await totalOf('unread=false&perPage=1')).toBe(1);
+    expect(await totalOf(`unread=true&perPage=1&businessId=${biz.id}`)).toBe(2);
+    expect(await totalOf('unread=true&perPage=1&minRating=3')).toBe(2);
     await mark({ read: true, items: [{ type: 'feedback', id: ids.f2 }] }, second);
     const feedback = await t.call('GET', '/api/v1/feedback?unread=false', { key: second });
     expect(feedback.json.data.map((f: { id: string }) => f.id)).toEqual([ids.f2]);

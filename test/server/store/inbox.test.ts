@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/domain/clock';
 import { openMemoryDb } from '../../../server/store/db';
-import { explainInbox, markItems, unreadCounts } from '../../../server/store/inbox';
+import { explainInbox } from '../../../server/store/inbox';
+import { unreadCounts } from '../../../server/store/inbox-counts';
+import { markItems } from '../../../server/store/inbox-marks';
 import type { InboxFilter } from '../../../server/store/inbox-queries';
 import { createOrganization } from '../../../server/store/organizations';
 import { insertFeedbackRow, insertReviewRow } from '../rows';

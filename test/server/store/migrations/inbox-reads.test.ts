@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../server/domain/clock';
-import { unreadCounts } from '../../../../server/store/inbox';
+import { unreadCounts } from '../../../../server/store/inbox-counts';
 import { loadMigrations, migrate } from '../../../../server/store/migrate';
 import { createOrganization } from '../../../../server/store/organizations';
 import { insertFeedbackRow } from '../../rows';
