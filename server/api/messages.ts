@@ -6,7 +6,7 @@ import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { getMessage, listMessages, type Message } from '../store/messages';
-import { booleanQuery, errorResponses, idParam, jsonResponse, security } from './common-schemas';
+import { booleanQuery, errorResponses, idOf, idParam, jsonResponse, security } from './common-schemas';
 import { MESSAGE_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Messages'];
@@ -86,8 +86,8 @@ export function messagesApi(deps: AppDeps) {
         query: paginationQuery.extend({
           channel: z.enum(['email', 'sms', 'whatsapp']).optional(),
           status: z.enum(['queued', 'sent', 'delivered', 'failed', 'suppressed', 'cancelled']).optional(),
-          requestId: z.string().max(64).optional(),
-          customerId: z.string().max(64).optional(),
+          requestId: idOf('rr').optional(),
+          customerId: idOf('cust').optional(),
           sandbox: booleanQuery.optional(),
         }),
       },
