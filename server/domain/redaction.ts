@@ -41,7 +41,9 @@ export function initials(name: string): string {
 // An email anywhere in free text; and a phone number: 7+ digits in a row or grouped by spaces, dots, dashes
 // or parentheses, optionally after a `+`. Dates and times are not phones: an ISO date's 8 digits are
 // grouped 4-2-2, which the lookahead rules out.
-const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/gu;
+// Each part is bounded (local part ≤ 64, labels ≤ 63, as RFC 5321 allows) and labels hold no dot, so a
+// long run of text without spaces costs linear time, not quadratic: feedback comes from public forms.
+const EMAIL_IN_TEXT = /[^\s@<>()"',;:]{1,64}@[^\s@<>()"',;:.]{1,63}(?:\.[^\s@<>()"',;:.]{1,63})+/gu;
 const PHONE_IN_TEXT = /(?<![\w+])(?!\d{4}-\d{2}-\d{2})\+?\(?\d(?:[\s.()-]{0,2}\d){6,16}(?!\w)/gu;
 
 /** Free text with every email and phone number in it masked (feedback comments, notes, provider errors). */
