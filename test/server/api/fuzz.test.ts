@@ -115,9 +115,11 @@ async function probe(
   const problem =
     res.status >= 500
       ? `${res.status} ${res.text.slice(0, 160)}`
-      : res.status >= 400 && !errorShape(res.json)
-        ? `${res.status} not the error shape: ${res.text.slice(0, 160)}`
-        : undefined;
+      : res.status === 429
+        ? 'rate limited: the remaining input would never reach the handlers'
+        : res.status >= 400 && !errorShape(res.json)
+          ? `${res.status} not the error shape: ${res.text.slice(0, 160)}`
+          : undefined;
   if (!problem) return undefined;
   return `${method.toUpperCase()} ${url.slice(0, 160)} [${caller}] body=${JSON.stringify(body ?? null).slice(0, 240)} → ${problem}`;
 }
