@@ -48,8 +48,13 @@ export const MESSAGE_PII: RedactionSpec = {
   error: 'text',
 };
 
-/** A review request's customer summary. */
-export const REQUEST_PII: RedactionSpec = { name: 'name', email: 'email', phone: 'phone' };
+/** A review request's customer summary, and its failure reason (a provider's error may quote the number). */
+export const REQUEST_PII: RedactionSpec = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  failureReason: 'text',
+};
 
 /** A customer's activity: message subjects, feedback comments, provider errors. */
 export const ACTIVITY_PII: RedactionSpec = { subject: 'withheld', comments: 'text', error: 'text' };
@@ -63,4 +68,6 @@ export const PAYLOAD_PII: RedactionSpec = {
   email: 'email',
   phone: 'phone',
   recipient: 'contact',
+  reason: 'text',
+  error: 'text',
 };

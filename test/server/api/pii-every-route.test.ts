@@ -73,6 +73,15 @@ async function seedPeople(t: Setup) {
     consentToContact: true,
   };
   const feedbackId = insertFeedback(t.db, t.clock, feedback);
+  // A provider's refusal quotes the number: it lands in the request, the message and the activity.
+  const refusal = `The 'To' number ${PEOPLE.texted.phone} is not a valid mobile number`;
+  t.db
+    .prepare("UPDATE review_requests SET status = 'failed', failure_reason = ? WHERE id = ?")
+    .run(refusal, texted.id);
+  t.db.prepare('UPDATE messages SET error = ? WHERE request_id = ?').run(refusal, texted.id);
+  t.db
+    .prepare('UPDATE customers SET invalid = 1, invalid_reason = ? WHERE id = ?')
+    .run(refusal, texted.customerId);
   enqueueWebhookEvent(t.db, t.clock, t.org.id, 'feedback.created', { id: feedbackId, ...feedback });
   const messages = (await ok('GET', '/api/v1/messages', undefined)).data as Array<{ id: string }>;
   expect(messages.length).toBeGreaterThanOrEqual(2);
