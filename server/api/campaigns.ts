@@ -16,7 +16,7 @@ import {
   updateCampaign,
 } from '../store/campaigns';
 import { getTemplate } from '../store/templates';
-import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { errorResponses, idOf, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 
 const tags = ['Campaigns'];
 const params = idParam('Campaign', 'camp_3kTz9QwErTyUiOpA');
@@ -29,14 +29,14 @@ const stepBody = z
       .min(0)
       .max(24 * 60)
       .default(0),
-    templateId: z.string().max(64).nullable().optional(),
+    templateId: idOf('tpl').nullable().optional(),
   })
   .strict();
 
 const campaignBody = z
   .object({
     name: z.string().trim().min(1).max(100),
-    businessId: z.string().min(1).max(64),
+    businessId: idOf('biz'),
     status: z.enum(['active', 'paused']).default('active'),
     steps: z
       .array(stepBody)

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { IdPrefix } from '../domain/ids';
 
 export const errorSchema = z
   .object({
@@ -38,6 +39,18 @@ export const idParam = (name: string, example: string) =>
       .max(64)
       .openapi({ param: { name: 'id', in: 'path' }, example, description: `${name} id` }),
   });
+
+/**
+ * An id of one kind in a body or a query (`businessId: "biz_…"`). Empty, blank or another kind's id is a 400
+ * naming the field, before any store sees it (an empty string used to reach a foreign key and answer 500);
+ * a well-formed id that is unknown or another organization's stays the route's own 404 or 400.
+ */
+export const idOf = (prefix: IdPrefix) =>
+  z
+    .string()
+    .max(64)
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9_-]+$`), `must be a ${prefix}_… id`)
+    .openapi({ example: `${prefix}_3kTz9QwErTyUiOpA` });
 
 /** A comma-separated query list (`?tags=a,b`): trimmed, empty items dropped, each ≤ 50 chars, at most `max`. */
 export const commaListQuery = (max: number) =>

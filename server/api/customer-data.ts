@@ -6,6 +6,7 @@ import { newRouter } from '../http/router';
 import { customerActivity, customerExport, eraseCustomer, findCustomerForData } from '../store/customer-data';
 import { getCustomer } from '../store/customers';
 import { errorResponses, idParam, jsonResponse, security } from './common-schemas';
+import { ACTIVITY_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Customers'];
 const params = idParam('Customer', 'cust_3kTz9QwErTyUiOpA');
@@ -34,6 +35,7 @@ export function customerDataApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Every message, open, click, rating, feedback and review of a customer, oldest first',
+      description: withPiiNote(),
       middleware: [requireScope('customers:read')],
       request: { params },
       responses: { 200: jsonResponse(activitySchema, 'Activity'), ...errorResponses },
@@ -42,7 +44,7 @@ export function customerDataApi(deps: AppDeps) {
       const orgId = orgIdOf(c);
       const customer = getCustomer(deps.db, orgId, c.req.valid('param').id);
       if (!customer) throw notFound('Customer');
-      return c.json({ data: customerActivity(deps.db, orgId, customer.id) }, 200);
+      return c.json({ data: personal(c, customerActivity(deps.db, orgId, customer.id), ACTIVITY_PII) }, 200);
     },
   );
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PHONE_FORMAT_HINT } from '../domain/phone';
 import { paginationQuery } from '../http/pagination';
-import { booleanQuery, commaListQuery } from './common-schemas';
+import { booleanQuery, commaListQuery, idOf } from './common-schemas';
 
 /** An email, trimmed and lowercased: how customers are matched. */
 export const emailField = z
@@ -61,10 +61,7 @@ export const updateCustomerBody = z
   .openapi('UpdateCustomer');
 
 export const listCustomersQuery = paginationQuery.extend({
-  businessId: z
-    .string()
-    .min(1)
-    .max(64)
+  businessId: idOf('biz')
     .optional()
     .openapi({ description: 'Customers with a request, review or feedback at this business' }),
   search: z.string().max(200).optional().openapi({ description: 'Part of the name, email or phone' }),

@@ -23,6 +23,7 @@ import {
   updateCustomerBody,
 } from './customer-schemas';
 import { organizationPhoneRegion, phoneIn } from './phone-input';
+import { CUSTOMER_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Customers'];
 const params = idParam('Customer', 'cust_3kTz9QwErTyUiOpA');
@@ -53,6 +54,7 @@ export function customersApi(deps: AppDeps) {
       tags,
       security,
       summary: 'List customers',
+      description: withPiiNote(),
       middleware: [requireScope('customers:read')],
       request: { query: listCustomersQuery },
       responses: {
@@ -66,7 +68,7 @@ export function customersApi(deps: AppDeps) {
       if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
         throw notFound('Business');
       const { items, total } = listCustomers(deps.db, orgId, filter, pageWindow({ page, perPage }));
-      return c.json(paginated(items, total, { page, perPage }), 200);
+      return c.json(paginated(personal(c, items, CUSTOMER_PII), total, { page, perPage }), 200);
     },
   );
 
@@ -77,10 +79,11 @@ export function customersApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Create a customer (or update the one with the same email or phone)',
-      description:
+      description: withPiiNote(
         'Email is matched case-insensitively and phone in E.164. A match is updated with the fields given and ' +
-        'answered 200; a new customer is 201. A match never lifts an opt-out, and a deleted customer comes back ' +
-        'still opted out. An email and a phone that belong to two different customers → 409.',
+          'answered 200; a new customer is 201. A match never lifts an opt-out, and a deleted customer comes back ' +
+          'still opted out. An email and a phone that belong to two different customers → 409.',
+      ),
       middleware: [requireScope('customers:write')],
       request: { body: jsonBody(createCustomerBody) },
       responses: {
@@ -96,7 +99,8 @@ export function customersApi(deps: AppDeps) {
       const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
       try {
         const { customer, created } = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
-        return created ? c.json(customer, 201) : c.json(customer, 200);
+        const shown = personal(c, customer, CUSTOMER_PII);
+        return created ? c.json(shown, 201) : c.json(shown, 200);
       } catch (error) {
         customerConflict(error);
       }
@@ -110,6 +114,7 @@ export function customersApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Get a customer',
+      description: withPiiNote(),
       middleware: [requireScope('customers:read')],
       request: { params },
       responses: { 200: jsonResponse(customerSchema, 'The customer'), ...errorResponses },
@@ -117,7 +122,7 @@ export function customersApi(deps: AppDeps) {
     (c) => {
       const customer = getCustomer(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!customer) throw notFound('Customer');
-      return c.json(customer, 200);
+      return c.json(personal(c, customer, CUSTOMER_PII), 200);
     },
   );
 
@@ -128,8 +133,9 @@ export function customersApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Update a customer',
-      description:
+      description: withPiiNote(
         '`tags` replace the current ones; `optOut: true` records when they opted out, `false` resumes messages.',
+      ),
       middleware: [requireScope('customers:write')],
       request: { params, body: jsonBody(updateCustomerBody) },
       responses: { 200: jsonResponse(customerSchema, 'Updated'), 409: conflictResponse, ...errorResponses },
@@ -144,7 +150,7 @@ export function customersApi(deps: AppDeps) {
           phone,
         });
         if (!customer) throw notFound('Customer');
-        return c.json(customer, 200);
+        return c.json(personal(c, customer, CUSTOMER_PII), 200);
       } catch (error) {
         customerConflict(error);
       }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { paginationQuery } from '../http/pagination';
-import { booleanQuery } from './common-schemas';
+import { booleanQuery, idOf } from './common-schemas';
 import { dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
 
 const TYPES = ['star', 'nps', 'thumbs'] as const;
@@ -9,7 +9,7 @@ const score = z.coerce.number().int().min(0).max(10);
 
 export const listFeedbackQuery = paginationQuery
   .extend({
-    businessId: z.string().min(1).max(64).optional(),
+    businessId: idOf('biz').optional(),
     type: z.enum(TYPES).optional().openapi({ description: 'The scale it was given on' }),
     minScore: score.optional().openapi({ description: 'Stars 1–5, NPS 0–10, thumbs 0 (down) or 1 (up)' }),
     maxScore: score.optional(),

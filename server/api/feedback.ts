@@ -9,6 +9,7 @@ import { getFeedback, listFeedback, updateFeedback } from '../store/feedback';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { dateBounds } from './date-range-schemas';
 import { feedbackSchema, listFeedbackQuery, updateFeedbackBody } from './feedback-schemas';
+import { FEEDBACK_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Feedback'];
 const params = idParam('Feedback', 'fb_3kTz9QwErTyUiOpA');
@@ -24,6 +25,7 @@ export function feedbackApi(deps: AppDeps) {
       tags,
       security,
       summary: 'List private feedback',
+      description: withPiiNote(),
       middleware: [requireScope('feedback:read')],
       request: { query: listFeedbackQuery },
       responses: {
@@ -44,7 +46,7 @@ export function feedbackApi(deps: AppDeps) {
         { ...filter, createdFrom: from, createdBefore: before, readBy },
         pageWindow({ page, perPage }),
       );
-      return c.json(paginated(items, total, { page, perPage }), 200);
+      return c.json(paginated(personal(c, items, FEEDBACK_PII), total, { page, perPage }), 200);
     },
   );
 
@@ -55,6 +57,7 @@ export function feedbackApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Get one piece of feedback',
+      description: withPiiNote(),
       middleware: [requireScope('feedback:read')],
       request: { params },
       responses: { 200: jsonResponse(feedbackSchema, 'The feedback'), ...errorResponses },
@@ -62,7 +65,7 @@ export function feedbackApi(deps: AppDeps) {
     (c) => {
       const feedback = getFeedback(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!feedback) throw notFound('Feedback');
-      return c.json(feedback, 200);
+      return c.json(personal(c, feedback, FEEDBACK_PII), 200);
     },
   );
 
@@ -73,6 +76,7 @@ export function feedbackApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Mark feedback resolved or add a note',
+      description: withPiiNote(),
       middleware: [requireScope('feedback:write')],
       request: { params, body: jsonBody(updateFeedbackBody) },
       responses: { 200: jsonResponse(feedbackSchema, 'Updated'), ...errorResponses },
@@ -86,7 +90,7 @@ export function feedbackApi(deps: AppDeps) {
         c.req.valid('json'),
       );
       if (!feedback) throw notFound('Feedback');
-      return c.json(feedback, 200);
+      return c.json(personal(c, feedback, FEEDBACK_PII), 200);
     },
   );
 

@@ -23,6 +23,7 @@ import {
   unreadCountQuery,
   unreadCountSchema,
 } from './inbox-schemas';
+import { FEEDBACK_PII, personal, withPiiNote } from './pii';
 
 const SCOPE_OF: Record<InboxItemType, string> = { review: 'reviews:read', feedback: 'feedback:read' };
 
@@ -88,7 +89,9 @@ export function inboxApi(deps: AppDeps) {
       tags: inboxTags,
       security,
       summary: 'List reviews and feedback, newest first',
-      description: `Reviews read exactly as in GET /reviews, feedback as in GET /feedback. ${ITEM_RULES} \`read\` is the caller’s own read state: a signed-in user’s, else the API key’s.`,
+      description: withPiiNote(
+        `Reviews read exactly as in GET /reviews, feedback as in GET /feedback. ${ITEM_RULES} \`read\` is the caller’s own read state: a signed-in user’s, else the API key’s.`,
+      ),
       middleware,
       request: { query: listInboxQuery },
       responses: { 200: jsonResponse(inboxPageSchema, 'One page of the inbox'), ...errorResponses },
@@ -97,7 +100,9 @@ export function inboxApi(deps: AppDeps) {
       const query = c.req.valid('query');
       const orgId = orgIdOf(c);
       const filter = inboxFilterOf(c, query);
-      const page = listInboxJson(deps.db, orgId, filter, pageWindow(query));
+      const page = listInboxJson(deps.db, orgId, filter, pageWindow(query), (feedback) =>
+        personal(c, feedback, FEEDBACK_PII),
+      );
       if (!page) throw notFound('Business');
       const unread = unreadCounts(deps.db, orgId, filter.readerId, readableTypes(c), query.businessId);
       const pagination = JSON.stringify(paginated([], page.total, query).pagination);

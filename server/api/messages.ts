@@ -6,7 +6,8 @@ import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { getMessage, listMessages, type Message } from '../store/messages';
-import { booleanQuery, errorResponses, idParam, jsonResponse, security } from './common-schemas';
+import { booleanQuery, errorResponses, idOf, idParam, jsonResponse, security } from './common-schemas';
+import { MESSAGE_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Messages'];
 
@@ -25,7 +26,7 @@ const messageSchema = z
       .openapi({ description: 'log, smtp, twilio or sandbox once it went out' }),
     recipient: z.string().nullable(),
     subject: z.string().nullable(),
-    text: z.string(),
+    text: z.string().nullable().openapi({ description: 'The rendered text; null without `pii:read`' }),
     html: z.string().nullable(),
     sms: z
       .object({ encoding: z.enum(['GSM-7', 'UCS-2']), length: z.number().int(), segments: z.number().int() })
@@ -79,13 +80,14 @@ export function messagesApi(deps: AppDeps) {
       tags,
       security,
       summary: 'List messages',
+      description: withPiiNote(),
       middleware: [requireScope('messages:read')],
       request: {
         query: paginationQuery.extend({
           channel: z.enum(['email', 'sms', 'whatsapp']).optional(),
           status: z.enum(['queued', 'sent', 'delivered', 'failed', 'suppressed', 'cancelled']).optional(),
-          requestId: z.string().max(64).optional(),
-          customerId: z.string().max(64).optional(),
+          requestId: idOf('rr').optional(),
+          customerId: idOf('cust').optional(),
           sandbox: booleanQuery.optional(),
         }),
       },
@@ -97,7 +99,8 @@ export function messagesApi(deps: AppDeps) {
     (c) => {
       const query = c.req.valid('query');
       const { items, total } = listMessages(deps.db, orgIdOf(c), query, pageWindow(query));
-      return c.json(paginated(items.map(presentMessage), total, query), 200);
+      const shown = personal(c, items.map(presentMessage), MESSAGE_PII);
+      return c.json(paginated(shown, total, query), 200);
     },
   );
 
@@ -108,6 +111,7 @@ export function messagesApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Get a message',
+      description: withPiiNote(),
       middleware: [requireScope('messages:read')],
       request: { params: idParam('Message', 'msg_3kTz9QwErTyUiOpA') },
       responses: { 200: jsonResponse(messageSchema, 'The message'), ...errorResponses },
@@ -115,7 +119,7 @@ export function messagesApi(deps: AppDeps) {
     (c) => {
       const message = getMessage(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!message) throw notFound('Message');
-      return c.json(presentMessage(message), 200);
+      return c.json(personal(c, presentMessage(message), MESSAGE_PII), 200);
     },
   );
 

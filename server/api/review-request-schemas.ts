@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { paginationQuery } from '../http/pagination';
+import { idOf } from './common-schemas';
 import { customerNameField, emailField, phoneField } from './customer-schemas';
 import { dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
 
@@ -8,7 +9,7 @@ const STATUSES = ['pending', 'scheduled', 'sent', 'opened', 'completed', 'failed
 
 export const createReviewRequestBody = z
   .object({
-    businessId: z.string().min(1).max(64).openapi({ example: 'biz_3kTz9QwErTyUiOpA' }),
+    businessId: idOf('biz'),
     customerName: customerNameField.optional().openapi({ example: 'Ana Silva' }),
     customerEmail: emailField.optional(),
     customerPhone: phoneField.optional(),
@@ -30,7 +31,7 @@ export const createReviewRequestBody = z
       .openapi({
         description: 'Wait this many hours before the first message (then the send window applies)',
       }),
-    campaignId: z.string().min(1).max(64).optional().openapi({
+    campaignId: idOf('camp').optional().openapi({
       description: 'Send the campaign’s first message and reminders instead of the default message',
     }),
   })
@@ -53,8 +54,8 @@ export const listReviewRequestsQuery = paginationQuery
   .extend({
     status: z.enum(STATUSES).optional(),
     method: z.enum(METHODS).optional(),
-    businessId: z.string().min(1).max(64).optional(),
-    customerId: z.string().min(1).max(64).optional(),
+    businessId: idOf('biz').optional(),
+    customerId: idOf('cust').optional(),
     ...dateRangeQuery('createdAt'),
   })
   .refine(rangeInOrder, rangeInOrderMessage);

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
 import { phoneRegion } from '../domain/phone';
 import { requireScope } from '../http/auth';
-import { type AppDeps, isSandbox, orgIdOf } from '../http/context';
+import { type AppDeps, type AppEnv, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
@@ -15,6 +16,7 @@ import { errorResponses, idParam, jsonBody, jsonResponse, security } from './com
 import { conflictResponse, customerConflict } from './customers';
 import { dateBounds } from './date-range-schemas';
 import { phoneIn } from './phone-input';
+import { personal, REQUEST_PII, withPiiNote } from './pii';
 import {
   createReviewRequestBody,
   listReviewRequestsQuery,
@@ -41,7 +43,8 @@ class DuplicateRequest extends Error {
 /** `/review-requests`: one invitation to review a business, with its `/r/:code` link and progress. */
 export function reviewRequestsApi(deps: AppDeps) {
   const app = newRouter();
-  const present = (r: ReviewRequest) => ({ ...r, reviewLink: `${deps.config.publicUrl}/r/${r.code}` });
+  const present = (c: Context<AppEnv>, r: ReviewRequest) =>
+    personal(c, { ...r, reviewLink: `${deps.config.publicUrl}/r/${r.code}` }, REQUEST_PII);
 
   app.openapi(
     createRoute({
@@ -50,10 +53,11 @@ export function reviewRequestsApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Create a review request',
-      description:
+      description: withPiiNote(
         'Finds or creates the customer (matched by email or phone, as `POST /customers`), draws the code and ' +
-        '`reviewLink`, and stores the request `pending` (`scheduled` with `sendAt`; `suppressed` when the ' +
-        'customer has opted out). With a `sk_test_` key the request is `sandbox`: no message is ever transmitted.',
+          '`reviewLink`, and stores the request `pending` (`scheduled` with `sendAt`; `suppressed` when the ' +
+          'customer has opted out). With a `sk_test_` key the request is `sandbox`: no message is ever transmitted.',
+      ),
       middleware: [requireScope('requests:write')],
       request: { body: jsonBody(createReviewRequestBody) },
       responses: {
@@ -115,11 +119,14 @@ export function reviewRequestsApi(deps: AppDeps) {
           });
           return created.id;
         })();
-        return c.json({ ...present(getReviewRequest(deps.db, orgId, outcome)!), deduplicated: false }, 201);
+        return c.json(
+          { ...present(c, getReviewRequest(deps.db, orgId, outcome)!), deduplicated: false },
+          201,
+        );
       } catch (error) {
         if (error instanceof DuplicateRequest) {
           return c.json(
-            { ...present(getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true },
+            { ...present(c, getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true },
             200,
           );
         }
@@ -135,6 +142,7 @@ export function reviewRequestsApi(deps: AppDeps) {
       tags,
       security,
       summary: 'List review requests',
+      description: withPiiNote(),
       middleware: [requireScope('requests:read')],
       request: { query: listReviewRequestsQuery },
       responses: {
@@ -155,7 +163,14 @@ export function reviewRequestsApi(deps: AppDeps) {
         { ...filter, createdFrom: from, createdBefore: before },
         pageWindow({ page, perPage }),
       );
-      return c.json(paginated(items.map(present), total, { page, perPage }), 200);
+      return c.json(
+        paginated(
+          items.map((r) => present(c, r)),
+          total,
+          { page, perPage },
+        ),
+        200,
+      );
     },
   );
 
@@ -166,7 +181,9 @@ export function reviewRequestsApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Get a review request',
-      description: 'With the customer summary and the time of each step (sent, opened, completed, failed).',
+      description: withPiiNote(
+        'With the customer summary and the time of each step (sent, opened, completed, failed).',
+      ),
       middleware: [requireScope('requests:read')],
       request: { params },
       responses: { 200: jsonResponse(reviewRequestSchema, 'The review request'), ...errorResponses },
@@ -174,7 +191,7 @@ export function reviewRequestsApi(deps: AppDeps) {
     (c) => {
       const request = getReviewRequest(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!request) throw notFound('Review request');
-      return c.json(present(request), 200);
+      return c.json(present(c, request), 200);
     },
   );
 

@@ -15,7 +15,7 @@ import {
   type TemplateFields,
   updateTemplate,
 } from '../store/templates';
-import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { errorResponses, idOf, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 
 const tags = ['Templates'];
 const params = idParam('Template', 'tpl_3kTz9QwErTyUiOpA');
@@ -36,9 +36,7 @@ const templateBody = z
       .openapi({
         description: `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}; {{link}} is required`,
       }),
-    businessId: z
-      .string()
-      .max(64)
+    businessId: idOf('biz')
       .nullable()
       .optional()
       .openapi({ description: 'Only for this business (default: all)' }),

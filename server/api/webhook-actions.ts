@@ -10,6 +10,7 @@ import { insertOutboxJob } from '../store/outbox';
 import { getDelivery, insertDelivery, listDeliveries, setDeliveryStatus } from '../store/webhook-deliveries';
 import { getEndpoint, rotateEndpointSecret } from '../store/webhooks';
 import { errorResponses, idParam, jsonResponse, security } from './common-schemas';
+import { PAYLOAD_PII, personal, withPiiNote } from './pii';
 import { deliverySchema, presentDelivery, presentWebhook, webhookWithSecretSchema } from './webhook-schemas';
 
 const tags = ['Webhooks'];
@@ -86,6 +87,7 @@ export function webhookActionsApi(deps: AppDeps) {
       method: 'get',
       path: '/webhooks/{id}/deliveries',
       summary: 'List deliveries with every attempt (time, outcome, response code, latency)',
+      description: withPiiNote('The payload is redacted as the event’s resources are.'),
       middleware: read,
       request: { params, query: paginationQuery },
       responses: {
@@ -97,7 +99,8 @@ export function webhookActionsApi(deps: AppDeps) {
       const endpoint = endpointOf(orgIdOf(c), c.req.valid('param').id);
       const query = c.req.valid('query');
       const { items, total } = listDeliveries(deps.db, endpoint.id, pageWindow(query));
-      return c.json(paginated(items.map(presentDelivery), total, query), 200);
+      const shown = personal(c, items.map(presentDelivery), PAYLOAD_PII);
+      return c.json(paginated(shown, total, query), 200);
     },
   );
 

@@ -3,6 +3,11 @@ import { routePath } from 'hono/route';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
 
+/** The path as logs may show it: API paths as they are, public ones as their route pattern (see below). */
+export function loggedPath(c: Context): string {
+  return c.req.path.startsWith('/api/') ? c.req.path : routePath(c, -1) || c.req.path;
+}
+
 /**
  * One structured line per request: method, path, status, duration. Public paths are logged as their route
  * pattern (`/r/:code`, `/v/:token/rate`): their codes and visit tokens let anyone act as that customer.
@@ -19,7 +24,7 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path.startsWith('/api/') ? c.req.path : routePath(c, -1) || c.req.path,
+        path: loggedPath(c),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         keyId: c.get('auth')?.keyId,

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { Logger } from '../logger';
+import { loggedPath } from './access-log';
+import { isClientAbort } from './client-abort';
 
 export type ErrorCode =
   | 'VALIDATION_ERROR'
@@ -91,7 +93,14 @@ export function handleError(logger: Logger): ErrorHandler {
     }
     if (err instanceof SyntaxError)
       return errorResponse(c, new ApiError('VALIDATION_ERROR', 'Malformed JSON body'));
-    logger.error({ err, requestId: c.get('requestId' as never), path: c.req.path }, 'unhandled error');
+    if (isClientAbort(err, c)) {
+      logger.debug(
+        { requestId: c.get('requestId' as never), path: loggedPath(c) },
+        'client closed the request',
+      );
+      return errorResponse(c, new ApiError('VALIDATION_ERROR', 'The request body was cut short'));
+    }
+    logger.error({ err, requestId: c.get('requestId' as never), path: loggedPath(c) }, 'unhandled error');
     return errorResponse(c, new ApiError('INTERNAL_ERROR', 'Internal server error'));
   };
 }

@@ -23,6 +23,7 @@ export function listInboxJson(
   organizationId: string,
   filter: InboxFilter,
   page: { limit: number; offset: number },
+  presentFeedback: (feedback: Feedback) => Feedback = (feedback) => feedback,
 ): { json: string; total: number } | undefined {
   if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) return undefined;
   const reviews = inboxReviewClause(organizationId, filter);
@@ -42,7 +43,7 @@ export function listInboxJson(
     const head = `{"type":"${row.type}","read":${row.read === 1},"createdAt":${JSON.stringify(row.at)}`;
     return row.type === 'review'
       ? `${head},"review":${row.json}}`
-      : `${head},"feedback":${JSON.stringify(feedbackById.get(row.id))}}`;
+      : `${head},"feedback":${JSON.stringify(presentFeedback(feedbackById.get(row.id) as Feedback))}}`;
   });
   let total: number;
   if (rows.length > 0 && rows.length < page.limit) total = page.offset + rows.length;
