@@ -5,6 +5,7 @@ import { FIRST_PARTY_SOURCES, type SourceId } from '../domain/sources';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
+import { requireAnyScope } from '../http/require-any-scope';
 import { deleteReview, findReviewByExternalId, setReviewReply, updateReview } from '../store/review-writes';
 import { getReview, type Review } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
@@ -126,7 +127,7 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       summary: 'Reply to a review',
       description:
         'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
-      middleware: [requireScope('reviews:write')],
+      middleware: [requireAnyScope(['reviews:write', 'reviews:reply'])],
       request: { params: reviewParams, body: jsonBody(replyBody) },
       responses: { 200: jsonResponse(reviewSchema, 'The review with its reply'), ...errorResponses },
     }),
