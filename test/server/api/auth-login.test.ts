@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountsSetup, ORIGIN, PASSWORD } from './accounts-fixtures';
+import { createApp } from '../../../server/app';
+import { accountsSetup, FAST_COST, ORIGIN, PASSWORD } from './accounts-fixtures';
 
 describe('sign in, sessions and /me', () => {
   it('signs in with email + password into an HttpOnly SameSite=Lax cookie; /me shows the person', async () => {
@@ -85,6 +86,19 @@ describe('sign in, sessions and /me', () => {
     // Success forgets the failures: the next typo is one of five again.
     expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
     expect((await t.login('ana@example.com')).status).toBe(200);
+  });
+
+  it('keeps a lockout across a restart (the counters live in the database)', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    for (let i = 0; i < 5; i++) await t.login('ana@example.com', 'wrong password');
+    const restarted = createApp({ db: t.db, clock: t.clock, config: t.config, passwordCost: FAST_COST });
+    const res = await restarted.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-plaudit-csrf': '1' },
+      body: JSON.stringify({ email: 'ana@example.com', password: PASSWORD }),
+    });
+    expect(res.status).toBe(429);
   });
 
   it('locks one address trying many accounts', async () => {
@@ -181,5 +195,41 @@ describe('sign in, sessions and /me', () => {
       headers: { 'plaudit-organization': third.id },
     });
     expect(refused.status).toBe(404);
+  });
+
+  it('ends a session 90 days after sign-in however often it is used', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const { cookie } = await t.login('ana@example.com');
+    for (let day = 10; day < 90; day += 10) {
+      t.clock.advance(10 * 24 * 3_600_000);
+      expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status, `day ${day}`).toBe(200);
+    }
+    t.clock.advance(10 * 24 * 3_600_000);
+    expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('documents the sign-in routes and the session cookie in the OpenAPI document', async () => {
+    const t = accountsSetup();
+    const doc = (await t.call('GET', '/api/v1/openapi.json', { key: null })).json;
+    for (const path of [
+      'login',
+      'logout',
+      'forgot',
+      'reset',
+      'setup',
+      'signup',
+      'sessions',
+      'password',
+      'invitations',
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(`/api/v1/auth/${path}`);
+    }
+    expect(Object.keys(doc.paths)).toContain('/api/v1/team/{userId}');
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({
+      in: 'cookie',
+      name: 'plaudit_session',
+    });
+    expect(doc.paths['/api/v1/auth/login'].post.security).toBeUndefined();
   });
 });
