@@ -217,6 +217,10 @@ export function registerInvitationAccept(
       }
       const user = deps.db.transaction(() => {
         if (!consumeAuthToken(deps.db, deps.clock, invitation.id)) throw usedLink();
+        // Someone may have made an account with this email while the password was hashing.
+        if (!existing && findUserByEmail(deps.db, email)) {
+          throw new ApiError('CONFLICT', 'An account with this email already exists: open the link again');
+        }
         const person =
           existing ??
           createUser(deps.db, deps.clock, {

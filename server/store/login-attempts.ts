@@ -24,6 +24,11 @@ export function lockedForMs(db: Db, clock: Clock, bucket: string): number {
 /** Counts a failure; past the threshold the bucket locks for base × 2^(failures − threshold), capped. */
 export function recordLoginFailure(db: Db, clock: Clock, bucket: string, policy: LockoutPolicy): void {
   const now = clock().getTime();
+  // Forgotten counters are dropped here, so a spray of made-up emails does not grow the table for good.
+  sql(
+    db,
+    'DELETE FROM login_attempts WHERE updated_at < ? AND (locked_until IS NULL OR locked_until < ?)',
+  ).run(new Date(now - FORGET_MS).toISOString(), new Date(now).toISOString());
   const row = sql(db, 'SELECT * FROM login_attempts WHERE bucket = ?').get(bucket) as AttemptRow | undefined;
   const failures = row && now - Date.parse(row.updated_at) < FORGET_MS ? row.failures + 1 : 1;
   const over = failures - policy.threshold;
