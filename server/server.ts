@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { bootstrap } from './bootstrap';
+import { bootstrap, firstAccountLines, firstAccountSetup } from './bootstrap';
 import { type Config, databasePath } from './config';
 import { startDeliveryWorker } from './delivery/worker';
 import { systemClock } from './domain/clock';
@@ -32,6 +32,9 @@ export async function startServer(
       'PLAUDIT_BOOTSTRAP_KEY names a revoked API key: it stays revoked and creates no admin key; remove it ' +
         'from the environment, and make a new admin key with `plaudit keys create --admin` if you need one',
     );
+  }
+  for (const line of firstAccountLines(firstAccountSetup(db, systemClock, config))) {
+    process.stdout.write(`  ${line}\n`);
   }
   if (setup.demo)
     logger.info(

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context';
 import { ApiError } from './errors';
 import { invalidKeyThrottle } from './key-throttle';
 import { requestHeader } from './request-header';
+import { sessionAuth } from './session';
 
 /** The secret from `Authorization: Bearer`, `x-api-key`, or the user name of HTTP Basic auth. */
 export function presentedSecret(c: Context): string | undefined {
@@ -28,6 +29,11 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const reject = invalidKeyThrottle({ clock: deps.clock, trustProxy: deps.config.trustProxy });
   return async function apiKeyAuth(c, next) {
     const secret = presentedSecret(c);
+    const session = secret ? undefined : sessionAuth(deps, c);
+    if (session) {
+      c.set('auth', session);
+      return next();
+    }
     if (!secret) throw unauthorized('Missing API key: send Authorization: Bearer sk_…');
     if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) throw reject(c, unauthorized('Malformed API key'));
     const key = findApiKeyBySecret(deps.db, secret);
@@ -43,6 +49,8 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     c.set('auth', {
       keyId: key.id,
+      userId: null,
+      sessionId: null,
       isAdmin: key.organizationId === null,
       organizationId,
       scopes: key.scopes,

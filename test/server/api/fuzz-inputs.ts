@@ -127,8 +127,11 @@ function plausible(
   if (schema.default !== undefined) return fc.constant(schema.default);
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
   switch (type) {
-    case 'string':
-      return fc.string({ minLength: schema.minLength ?? 1, maxLength: Math.min(schema.maxLength ?? 12, 12) });
+    case 'string': {
+      // Short strings keep runs fast, but never shorter than the schema's own minimum (a password's 10).
+      const minLength = schema.minLength ?? 1;
+      return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(schema.maxLength ?? 12, 12)) });
+    }
     case 'integer':
       return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 100, 1000) });
     case 'number':

@@ -27,7 +27,7 @@ describe('outbox slots', () => {
       db,
       clock,
       logger: silentLogger,
-      handlers: { message: handler, webhook: handler },
+      handlers: { message: handler, webhook: handler, account_email: handler },
       concurrency: 2,
     });
     insertOutboxJob(db, clock, { kind: 'message', refId: 'slow' });
@@ -55,6 +55,13 @@ describe('outbox slots', () => {
       release = resolve;
     });
     const sent: string[] = [];
+    const messages: JobHandler = {
+      async run(job) {
+        sent.push(job.refId);
+        return { type: 'done' };
+      },
+      giveUp() {},
+    };
     const worker = createOutboxWorker({
       db,
       clock,
@@ -65,13 +72,8 @@ describe('outbox slots', () => {
           run: () => hanging.then(() => ({ type: 'done' })),
           giveUp() {},
         },
-        message: {
-          async run(job) {
-            sent.push(job.refId);
-            return { type: 'done' };
-          },
-          giveUp() {},
-        },
+        message: messages,
+        account_email: messages,
       },
     });
     // Different deliveries with no endpoint row: no serial key, so every slot of the lane fills.
