@@ -51,7 +51,11 @@ describe('the accounts migration', () => {
         `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL`,
       )
       .all();
-    expect(indexes.map((i) => (i as { name: string }).name).sort()).toEqual(['outbox_due', 'outbox_kind_due', 'outbox_ref']);
+    expect(indexes.map((i) => (i as { name: string }).name).sort()).toEqual([
+      'outbox_due',
+      'outbox_kind_due',
+      'outbox_ref',
+    ]);
     expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'users'`).get()).toMatchObject({
       sql: expect.stringContaining('COLLATE NOCASE UNIQUE'),
     });
