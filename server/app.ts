@@ -6,6 +6,7 @@ import { cardsApi } from './api/cards';
 import { customerDataApi } from './api/customer-data';
 import { customersApi } from './api/customers';
 import { feedbackApi } from './api/feedback';
+import { inboxApi } from './api/inbox';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
@@ -104,6 +105,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, customersApi(deps));
   app.route(API_PREFIX, reviewRequestsApi(deps));
   app.route(API_PREFIX, feedbackApi(deps));
+  app.route(API_PREFIX, inboxApi(deps));
   app.route(API_PREFIX, analyticsApi(deps));
   app.route(API_PREFIX, messagesApi(deps));
   app.route(API_PREFIX, webhooksApi(deps));

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { paginationQuery } from '../http/pagination';
+import { booleanQuery } from './common-schemas';
 import { dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
 
 const TYPES = ['star', 'nps', 'thumbs'] as const;
@@ -13,6 +14,9 @@ export const listFeedbackQuery = paginationQuery
     minScore: score.optional().openapi({ description: 'Stars 1–5, NPS 0–10, thumbs 0 (down) or 1 (up)' }),
     maxScore: score.optional(),
     status: z.enum(STATUSES).optional(),
+    unread: booleanQuery
+      .optional()
+      .openapi({ description: 'Only feedback the caller (user, else API key) has not read, or has' }),
     ...dateRangeQuery('createdAt'),
   })
   .refine(rangeInOrder, rangeInOrderMessage)
@@ -42,6 +46,7 @@ export const feedbackSchema = z
     businessId: z.string(),
     requestId: z.string().nullable(),
     cardId: z.string().nullable(),
+    cardLabel: z.string().nullable().openapi({ description: 'The label of the card it came from, if any' }),
     customerId: z.string().nullable(),
     origin: z.enum(['request', 'card', 'business_link']),
     type: z.enum(TYPES),

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireScope } from '../http/auth';
-import { type AppDeps, orgIdOf } from '../http/context';
+import { type AppDeps, orgIdOf, readerIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
@@ -33,14 +33,15 @@ export function feedbackApi(deps: AppDeps) {
     }),
     (c) => {
       const orgId = orgIdOf(c);
-      const { page, perPage, dateFrom, dateTo, ...filter } = c.req.valid('query');
+      const { page, perPage, dateFrom, dateTo, unread, ...filter } = c.req.valid('query');
+      const readBy = unread === undefined ? undefined : { readerId: readerIdOf(c), read: !unread };
       if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
         throw notFound('Business');
       const { from, before } = dateBounds({ dateFrom, dateTo });
       const { items, total } = listFeedback(
         deps.db,
         orgId,
-        { ...filter, createdFrom: from, createdBefore: before },
+        { ...filter, createdFrom: from, createdBefore: before, readBy },
         pageWindow({ page, perPage }),
       );
       return c.json(paginated(items, total, { page, perPage }), 200);

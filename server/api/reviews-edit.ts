@@ -5,17 +5,10 @@ import { FIRST_PARTY_SOURCES, type SourceId } from '../domain/sources';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
-import { deleteReview, findReviewByExternalId, setReviewReply, updateReview } from '../store/review-writes';
+import { deleteReview, findReviewByExternalId, updateReview } from '../store/review-writes';
 import { getReview, type Review } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
-import {
-  presentReview,
-  replyBody,
-  reviewParams,
-  reviewSchema,
-  reviewTags,
-  updateReviewBody,
-} from './reviews-schemas';
+import { presentReview, reviewParams, reviewSchema, reviewTags, updateReviewBody } from './reviews-schemas';
 
 /** What the business may change on a review it imported from a platform: the text is the platform's. */
 const CURATION_FIELDS = new Set(['showOnWidget', 'hidden', 'tags']);
@@ -24,7 +17,7 @@ const isFirstParty = (review: Review) => FIRST_PARTY_SOURCES.includes(review.sou
 
 const conflict = { ...errorResponses[404], description: 'Not allowed on an imported platform review' };
 
-/** PATCH, DELETE and reply on `/reviews/{id}`. */
+/** PATCH and DELETE on `/reviews/{id}`. */
 export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -114,35 +107,6 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         (deleted) => (deleted ? { id: current.id, businessId: current.businessId } : undefined),
       );
       return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reviews/{id}/reply',
-      tags: reviewTags,
-      security,
-      summary: 'Reply to a review',
-      description:
-        'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
-      middleware: [requireScope('reviews:write')],
-      request: { params: reviewParams, body: jsonBody(replyBody) },
-      responses: { 200: jsonResponse(reviewSchema, 'The review with its reply'), ...errorResponses },
-    }),
-    (c) => {
-      const { reply } = c.req.valid('json');
-      const orgId = orgIdOf(c);
-      const updated = withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.updated',
-        () => setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null),
-        (review) => review && presentReview(review),
-      );
-      if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
     },
   );
 }

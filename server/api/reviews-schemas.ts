@@ -48,6 +48,9 @@ export const listReviewsQuery = paginationQuery.extend({
   tags: commaListQuery(10)
     .optional()
     .openapi({ description: 'Comma-separated; reviews carrying all of them' }),
+  unread: booleanQuery
+    .optional()
+    .openapi({ description: 'Only reviews the caller (user, else API key) has not read, or has' }),
   sort: z.enum(['newest', 'oldest', 'highest', 'lowest']).default('newest'),
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
-import { type AppDeps, orgIdOf } from '../http/context';
+import { type AppDeps, orgIdOf, readerIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { jsonText } from '../http/json-text';
 import { pageWindow, paginatedJson, paginatedSchema } from '../http/pagination';
@@ -11,8 +11,10 @@ import { listReviewsJson, type ReviewFilter } from '../store/review-queries';
 import { findReviewByExternalId } from '../store/review-writes';
 import { createReview, getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { registerReviewBulk } from './reviews-bulk';
 import { registerReviewEdits } from './reviews-edit';
 import { registerReviewImport } from './reviews-import';
+import { registerReviewReply } from './reviews-reply';
 import {
   createReviewBody,
   type ListReviewsQuery,
@@ -28,7 +30,9 @@ const DAY_MS = 86_400_000;
 const reviewPage = paginatedSchema(reviewSchema);
 
 /** Query parameters → store filter; a date-only `dateTo` includes that whole day. */
-function filterOf(query: ListReviewsQuery): ReviewFilter {
+export function filterOf(
+  query: Omit<ListReviewsQuery, 'unread' | 'sort' | 'page' | 'perPage'>,
+): ReviewFilter {
   const { dateFrom, dateTo } = query;
   let publishedBefore: string | undefined;
   if (dateTo) {
@@ -79,7 +83,9 @@ export function reviewsApi(deps: AppDeps) {
           minRating: 'must be ≤ maxRating',
         });
       }
-      const page = listReviewsJson(deps.db, orgId, filterOf(query), query.sort, pageWindow(query));
+      const filter = filterOf(query);
+      if (query.unread !== undefined) filter.readBy = { readerId: readerIdOf(c), read: !query.unread };
+      const page = listReviewsJson(deps.db, orgId, filter, query.sort, pageWindow(query));
       if (!page) throw notFound('Business');
       return jsonText<z.infer<typeof reviewPage>>(c, paginatedJson(page.json, page.total, query));
     },
@@ -150,7 +156,9 @@ export function reviewsApi(deps: AppDeps) {
     },
   );
 
+  registerReviewBulk(app, deps);
   registerReviewEdits(app, deps);
+  registerReviewReply(app, deps);
   registerReviewImport(app, deps);
   return app;
 }

@@ -33,3 +33,14 @@ export function orgIdOf(c: Context<AppEnv>): string {
 
 /** Whether the caller uses a `sk_test_` key: its messages are never transmitted. */
 export const isSandbox = (c: Context<AppEnv>): boolean => c.get('auth').mode === 'test';
+
+/**
+ * Whose read state a request reads and writes: the signed-in user, else the API key. Sessions add
+ * `userId` to AuthContext; until then it is read defensively so both shapes work.
+ */
+export function readerIdOf(c: Context<AppEnv>): string {
+  const auth = c.get('auth') as AuthContext & { userId?: string | null };
+  const readerId = auth.userId ?? auth.keyId;
+  if (!readerId) throw new ApiError('UNAUTHORIZED', 'No reader for this request');
+  return readerId;
+}

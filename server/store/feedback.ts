@@ -10,6 +10,8 @@ export type Feedback = {
   businessId: string;
   requestId: string | null;
   cardId: string | null;
+  /** The label of the card it came from, when it came from a card that has one. */
+  cardLabel: string | null;
   customerId: string | null;
   origin: 'request' | 'card' | 'business_link';
   type: FeedbackType;
@@ -31,6 +33,7 @@ type FeedbackRow = {
   business_id: string;
   request_id: string | null;
   card_id: string | null;
+  card_label: string | null;
   customer_id: string | null;
   origin: Feedback['origin'];
   type: FeedbackType;
@@ -46,13 +49,15 @@ type FeedbackRow = {
   updated_at: string;
 };
 
-function toFeedback(row: FeedbackRow): Feedback {
+/** Maps a row read with FEEDBACK_SELECT to the API's Feedback. */
+export function toFeedback(row: FeedbackRow): Feedback {
   return {
     id: row.id,
     organizationId: row.organization_id,
     businessId: row.business_id,
     requestId: row.request_id,
     cardId: row.card_id,
+    cardLabel: row.card_label,
     customerId: row.customer_id,
     origin: row.origin,
     type: row.type,
@@ -69,6 +74,10 @@ function toFeedback(row: FeedbackRow): Feedback {
   };
 }
 
+/** Every column of feedback and the label of its card (a subquery keeps WHERE clauses unambiguous). */
+export const FEEDBACK_SELECT =
+  'SELECT *, (SELECT label FROM cards WHERE cards.id = feedback.card_id) AS card_label FROM feedback';
+
 export type FeedbackFilter = {
   businessId?: string;
   type?: FeedbackType;
@@ -79,10 +88,29 @@ export type FeedbackFilter = {
   createdFrom?: string;
   /** Exclusive upper bound on createdAt (ISO). */
   createdBefore?: string;
+  /** Bounds on the score as 1–5 stars (toFiveStars), so one rating filter spans every scale. */
+  minStars?: number;
+  maxStars?: number;
+  /** Words that must all appear in the comments or the contact's name (case-insensitive for ASCII). */
+  words?: string[];
+  /** Read state of one reader (see inbox_reads). */
+  readBy?: { readerId: string; read: boolean };
 };
 
-/** The WHERE clause for a filter, built from fixed fragments so each combination is one cached statement. */
-function whereOf(organizationId: string, filter: FeedbackFilter): { where: string; args: unknown[] } {
+// Keep in step with toFiveStars (server/domain/gating.ts).
+const FIVE_STARS =
+  "(CASE feedback.type WHEN 'star' THEN feedback.score WHEN 'thumbs' THEN iif(feedback.score = 1, 5, 1) ELSE max(1, CAST(round(feedback.score / 2.0) AS INTEGER)) END)";
+
+const likeTerm = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The WHERE clause over `feedback` for a filter, built from fixed fragments so each combination is one
+ * cached statement; the inbox reuses it.
+ */
+export function feedbackWhere(
+  organizationId: string,
+  filter: FeedbackFilter,
+): { where: string; args: unknown[] } {
   // With a business, `+` keeps the organization check but lets SQLite pick the business index.
   const conditions = [filter.businessId ? '+organization_id = ?' : 'organization_id = ?'];
   const args: unknown[] = [organizationId];
@@ -98,6 +126,21 @@ function whereOf(organizationId: string, filter: FeedbackFilter): { where: strin
   add('status = ?', filter.status);
   add('created_at >= ?', filter.createdFrom);
   add('created_at < ?', filter.createdBefore);
+  add(`${FIVE_STARS} >= ?`, filter.minStars);
+  add(`${FIVE_STARS} <= ?`, filter.maxStars);
+  if (filter.words?.length) {
+    add(
+      `NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE NOT (feedback.comments LIKE term.value ESCAPE '\\'
+         OR coalesce(feedback.contact_name, '') LIKE term.value ESCAPE '\\'))`,
+      JSON.stringify(filter.words.map(likeTerm)),
+    );
+  }
+  if (filter.readBy) {
+    add(
+      `${filter.readBy.read ? '' : 'NOT '}EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'feedback' AND item_id = feedback.id)`,
+      filter.readBy.readerId,
+    );
+  }
   return { where: conditions.join(' AND '), args };
 }
 
@@ -108,10 +151,10 @@ export function listFeedback(
   filter: FeedbackFilter,
   page: { limit: number; offset: number },
 ): { items: Feedback[]; total: number } {
-  const { where, args } = whereOf(organizationId, filter);
+  const { where, args } = feedbackWhere(organizationId, filter);
   const rows = sql(
     db,
-    `SELECT * FROM feedback WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
+    `${FEEDBACK_SELECT} WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as FeedbackRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM feedback WHERE ${where}`).get(...args) as {
     total: number;
@@ -120,10 +163,9 @@ export function listFeedback(
 }
 
 export function getFeedback(db: Db, organizationId: string, id: string): Feedback | undefined {
-  const row = sql(db, 'SELECT * FROM feedback WHERE id = ? AND organization_id = ?').get(
-    id,
-    organizationId,
-  ) as FeedbackRow | undefined;
+  const row = sql(db, `${FEEDBACK_SELECT} WHERE id = ? AND organization_id = ?`).get(id, organizationId) as
+    | FeedbackRow
+    | undefined;
   return row && toFeedback(row);
 }
 

@@ -23,6 +23,10 @@ export type ReviewFilter = {
   q?: string;
   /** Reviews carrying every one of these tags. */
   tags?: string[];
+  /** Whether the review has text (non-empty content). */
+  hasText?: boolean;
+  /** Read state of one reader (see inbox_reads): only the reviews it has (`read: true`) or has not read. */
+  readBy?: { readerId: string; read: boolean };
 };
 
 const ORDER_BY: Record<ReviewSort, string> = {
@@ -48,7 +52,7 @@ export function ftsQuery(text: string): string | undefined {
   return terms.length ? terms.slice(0, 32).join(' ') : undefined;
 }
 
-type Clause = { where: string; args: unknown[]; unfiltered: boolean };
+export type Clause = { where: string; args: unknown[]; unfiltered: boolean };
 
 const MAX_STATEMENTS = 128;
 const statements = new WeakMap<Db, Map<string, Statement>>();
@@ -57,7 +61,7 @@ const statements = new WeakMap<Db, Map<string, Statement>>();
  * Filters combine into many SQL texts, so unlike `sql()` this cache is bounded (least recently used
  * out): a client cycling through filter combinations cannot grow it without limit.
  */
-function statement(db: Db, text: string): Statement {
+export function boundedStatement(db: Db, text: string): Statement {
   let cache = statements.get(db);
   if (!cache) {
     cache = new Map();
@@ -71,8 +75,11 @@ function statement(db: Db, text: string): Statement {
   return prepared;
 }
 
-/** The WHERE clause and its arguments for a filter; undefined when the filter can match nothing. */
-function whereOf(organizationId: string, filter: ReviewFilter): Clause | undefined {
+/**
+ * The WHERE clause over `reviews` and its arguments for a filter; undefined when the filter can match
+ * nothing. The inbox and bulk edits reuse it so every review list filters alike.
+ */
+export function reviewWhere(organizationId: string, filter: ReviewFilter): Clause | undefined {
   const conditions: string[] = [];
   const args: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -108,6 +115,13 @@ function whereOf(organizationId: string, filter: ReviewFilter): Clause | undefin
       JSON.stringify(filter.tags),
     );
   }
+  if (filter.hasText !== undefined) add(filter.hasText ? "content <> ''" : "content = ''");
+  if (filter.readBy) {
+    add(
+      `${filter.readBy.read ? '' : 'NOT '}EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'review' AND item_id = reviews.id)`,
+      filter.readBy.readerId,
+    );
+  }
   if (filter.q !== undefined) {
     const match = ftsQuery(filter.q);
     if (!match) return undefined;
@@ -130,9 +144,9 @@ export function listReviewsJson(
   sort: ReviewSort,
   page: Page,
 ): { json: string; total: number } | undefined {
-  const clause = whereOf(organizationId, filter);
+  const clause = reviewWhere(organizationId, filter);
   const rows = clause
-    ? (statement(
+    ? (boundedStatement(
         db,
         `SELECT api_json FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
       )
@@ -193,7 +207,7 @@ export function explainListReviews(
   filter: ReviewFilter,
   sort: ReviewSort,
 ): string[] {
-  const clause = whereOf(organizationId, filter);
+  const clause = reviewWhere(organizationId, filter);
   if (!clause) return [];
   const plan = db
     .prepare(

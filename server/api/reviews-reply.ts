@@ -1,0 +1,73 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { withWebhookEvent } from '../delivery/webhook-events';
+import { requireScope } from '../http/auth';
+import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
+import { notFound } from '../http/errors';
+import { setReviewReply } from '../store/review-writes';
+import { getReview } from '../store/reviews';
+import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from './reviews-schemas';
+
+/** The owner's public reply: `POST /reviews/{id}/reply` writes or edits it, `DELETE` removes it. */
+export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reviews/{id}/reply',
+      tags: reviewTags,
+      security,
+      summary: 'Reply to a review',
+      description:
+        'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
+      middleware: [requireScope('reviews:write')],
+      request: { params: reviewParams, body: jsonBody(replyBody) },
+      responses: { 200: jsonResponse(reviewSchema, 'The review with its reply'), ...errorResponses },
+    }),
+    (c) => {
+      const { reply } = c.req.valid('json');
+      const orgId = orgIdOf(c);
+      const updated = withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.updated',
+        () => setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null),
+        (review) => review && presentReview(review),
+      );
+      if (!updated) throw notFound('Review');
+      return c.json(presentReview(updated), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/reviews/{id}/reply',
+      tags: reviewTags,
+      security,
+      summary: 'Remove the reply to a review',
+      description: 'Clears the reply and `repliedAt`; fires review.updated when there was a reply.',
+      middleware: [requireScope('reviews:write')],
+      request: { params: reviewParams },
+      responses: { 200: jsonResponse(reviewSchema, 'The review without a reply'), ...errorResponses },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const id = c.req.valid('param').id;
+      const updated = withWebhookEvent(
+        deps.db,
+        deps.clock,
+        orgId,
+        'review.updated',
+        () => {
+          const current = getReview(deps.db, orgId, id);
+          if (!current || current.reply === null) return current;
+          return setReviewReply(deps.db, deps.clock, orgId, id, null);
+        },
+        (review) => review && presentReview(review),
+      );
+      if (!updated) throw notFound('Review');
+      return c.json(presentReview(updated), 200);
+    },
+  );
+}

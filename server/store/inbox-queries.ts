@@ -1,0 +1,108 @@
+import type { SentimentLabel } from '../domain/sentiment';
+import { type FeedbackFilter, feedbackWhere } from './feedback';
+import { type ReviewFilter, reviewWhere } from './review-queries';
+
+export type InboxItemType = 'review' | 'feedback';
+
+/** The inbox's filters: the review list's, applied to feedback where they mean something there. */
+export type InboxFilter = {
+  /** The item types to list: those asked for that the caller may read. */
+  types: InboxItemType[];
+  businessId?: string;
+  sources?: string[];
+  rating?: number;
+  minRating?: number;
+  maxRating?: number;
+  sentiment?: SentimentLabel;
+  responded?: boolean;
+  showOnWidget?: boolean;
+  /** Inclusive lower bound on the item's date (ISO). */
+  from?: string;
+  /** Exclusive upper bound on the item's date (ISO). */
+  before?: string;
+  q?: string;
+  /** The reader whose read state `read` filters on (and whose `read` flags the page carries). */
+  readerId: string;
+  /** Only items this reader has read (true) or not (false). */
+  read?: boolean;
+};
+
+export type SideClause = { where: string; args: unknown[]; unfiltered: boolean };
+
+/** The words of a search, as the feedback side matches them (the review side goes through FTS5). */
+const wordsOf = (q: string) => (q.match(/[\p{L}\p{N}\p{M}_]+/gu) ?? []).slice(0, 32);
+
+/** The review side of an inbox filter; undefined when no review can match. */
+export function inboxReviewClause(organizationId: string, filter: InboxFilter): SideClause | undefined {
+  if (!filter.types.includes('review')) return undefined;
+  const reviewFilter: ReviewFilter = {
+    businessId: filter.businessId,
+    sources: filter.sources,
+    rating: filter.rating,
+    minRating: filter.minRating,
+    maxRating: filter.maxRating,
+    sentiment: filter.sentiment,
+    responded: filter.responded,
+    showOnWidget: filter.showOnWidget,
+    publishedFrom: filter.from,
+    publishedBefore: filter.before,
+    q: filter.q,
+    readBy: filter.read === undefined ? undefined : { readerId: filter.readerId, read: filter.read },
+  };
+  return reviewWhere(organizationId, reviewFilter);
+}
+
+/**
+ * The feedback side; undefined when no feedback can match. Source, sentiment, replied and widget filters
+ * describe public reviews only, so giving one leaves feedback out; ratings compare the score as stars.
+ */
+export function inboxFeedbackClause(organizationId: string, filter: InboxFilter): SideClause | undefined {
+  if (!filter.types.includes('feedback')) return undefined;
+  const reviewOnly = [filter.sources, filter.sentiment, filter.responded, filter.showOnWidget];
+  if (reviewOnly.some((value) => value !== undefined)) return undefined;
+  const words = filter.q === undefined ? undefined : wordsOf(filter.q);
+  if (words && words.length === 0) return undefined;
+  const feedbackFilter: FeedbackFilter = {
+    businessId: filter.businessId,
+    createdFrom: filter.from,
+    createdBefore: filter.before,
+    minStars: filter.rating ?? filter.minRating,
+    maxStars: filter.rating ?? filter.maxRating,
+    words,
+    readBy: filter.read === undefined ? undefined : { readerId: filter.readerId, read: filter.read },
+  };
+  const { where, args } = feedbackWhere(organizationId, feedbackFilter);
+  return { where, args, unfiltered: args.length === (filter.businessId ? 2 : 1) };
+}
+
+const READ_REVIEW =
+  "EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'review' AND item_id = reviews.id)";
+const READ_FEEDBACK =
+  "EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'feedback' AND item_id = feedback.id)";
+
+/**
+ * The merged page as one compound SELECT ordered by date then id: SQLite merges the two sides, each read in
+ * its own index order, so the first page reads about a page of rows from each side.
+ */
+export function inboxPageSql(
+  readerId: string,
+  reviews: SideClause | undefined,
+  feedback: SideClause | undefined,
+): { text: string; args: unknown[] } | undefined {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  if (reviews) {
+    parts.push(
+      `SELECT 'review' AS type, id, published_at AS at, api_json AS json, ${READ_REVIEW} AS read FROM reviews WHERE ${reviews.where}`,
+    );
+    args.push(readerId, ...reviews.args);
+  }
+  if (feedback) {
+    parts.push(
+      `SELECT 'feedback' AS type, id, created_at AS at, NULL AS json, ${READ_FEEDBACK} AS read FROM feedback WHERE ${feedback.where}`,
+    );
+    args.push(readerId, ...feedback.args);
+  }
+  if (!parts.length) return undefined;
+  return { text: `${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC`, args };
+}
