@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { businessSchema } from '../server/api/business-schemas';
 import type { feedbackSchema, updateFeedbackBody } from '../server/api/feedback-schemas';
+import type { inboxItemSchema, inboxPageSchema, unreadCountSchema } from '../server/api/inbox-schemas';
 import type { reviewSchema, updateReviewBody } from '../server/api/reviews-schemas';
 
 // Types come from the zod schemas the server validates with (type-only imports: zod stays out of the
@@ -19,11 +20,9 @@ export type Me = SignedIn & {
   scopes: string[];
   organization: { id: string; name: string } | null;
 };
-export type Pagination = { page: number; perPage: number; total: number; totalPages?: number };
-export type InboxItem =
-  | { type: 'review'; read: boolean; createdAt: string; review: Review }
-  | { type: 'feedback'; read: boolean; createdAt: string; feedback: Feedback };
-export type InboxPage = { data: InboxItem[]; pagination: Pagination; unreadCount: number };
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+export type InboxPage = z.infer<typeof inboxPageSchema>;
+export type Pagination = InboxPage['pagination'];
 export type InboxFilter = Record<string, string>;
 export type ItemRef = { type: 'review' | 'feedback'; id: string };
 export type Session = {
@@ -111,7 +110,7 @@ export const api = {
   organizations: () => call<{ data: Organization[] }>('GET', '/organizations?perPage=100'),
   businesses: () => call<{ data: Business[] }>('GET', '/businesses?perPage=100'),
   inbox: (filter: InboxFilter) => call<InboxPage>('GET', `/inbox${qs(filter)}`),
-  unreadCount: () => call<{ total: number; reviews: number; feedback: number }>('GET', '/inbox/unread-count'),
+  unreadCount: () => call<z.infer<typeof unreadCountSchema>>('GET', '/inbox/unread-count'),
   mark: (read: boolean, target: { items: ItemRef[] } | { filter: InboxFilter }) =>
     call<{ updated: number }>('POST', '/inbox/mark', { read, ...target }),
   review: (id: string) => call<Review>('GET', `/reviews/${encodeURIComponent(id)}`),

@@ -21,7 +21,6 @@ export function FeedbackPage({ id }: { id: string }) {
   if (error) return <ErrorNote error={error} />;
   if (!feedback) return <p role="status">Loading…</p>;
   const noteText = note ?? feedback.note ?? '';
-  const origin = feedback as Feedback & { cardLabel?: string | null };
 
   const save = async (patch: { status?: 'new' | 'resolved'; note?: string | null }, said: string) => {
     try {
@@ -50,7 +49,7 @@ export function FeedbackPage({ id }: { id: string }) {
         {feedback.origin === 'request' && <>A review request ({feedback.requestId})</>}
         {feedback.origin === 'card' && (
           <>
-            A QR card{origin.cardLabel ? ` “${origin.cardLabel}”` : ''} ({feedback.cardId})
+            A QR card{feedback.cardLabel ? ` “${feedback.cardLabel}”` : ''} ({feedback.cardId})
           </>
         )}
         {feedback.origin === 'business_link' && <>The business’s public review link</>}
