@@ -37,7 +37,7 @@ export function WidgetReviewPicker({ businessId, onChanged }: Props) {
     <section class="picker" aria-labelledby="picker-title">
       <h2 id="picker-title">Reviews on the widget</h2>
       <form
-        aria-label="Search reviews"
+        aria-label="Review search"
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
