@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { analyticsApi } from './api/analytics';
+import { authApi, authPublicApi } from './api/auth';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
 import { cardsApi } from './api/cards';
@@ -15,11 +16,13 @@ import { qrApi } from './api/qr';
 import { reviewRequestsApi } from './api/review-requests';
 import { reviewsApi } from './api/reviews';
 import { sourcesApi } from './api/sources';
+import { teamApi } from './api/team';
 import { templatesApi } from './api/templates';
 import { webhookActionsApi } from './api/webhook-actions';
 import { webhooksApi } from './api/webhooks';
 import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
+import type { PasswordCost } from './domain/passwords';
 import { accessLog } from './http/access-log';
 import { apiKeyAuth } from './http/auth';
 import { limitBody } from './http/body-limit';
@@ -41,7 +44,14 @@ import { unsubscribeRoutes } from './pages/unsubscribe';
 import { widgetRoutes } from './pages/widget';
 import type { Db } from './store/db';
 
-export type CreateAppOptions = { db: Db; config?: Config; logger?: Logger; clock?: Clock };
+export type CreateAppOptions = {
+  db: Db;
+  config?: Config;
+  logger?: Logger;
+  clock?: Clock;
+  /** Argon2id cost of new password hashes (tests pass a cheap one). */
+  passwordCost?: PasswordCost;
+};
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
@@ -53,6 +63,7 @@ export function createApp(options: CreateAppOptions) {
     config: options.config ?? defaultConfig(),
     logger: options.logger ?? silentLogger,
     clock: options.clock ?? systemClock,
+    passwordCost: options.passwordCost,
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
@@ -88,13 +99,21 @@ export function createApp(options: CreateAppOptions) {
     servers: [{ url: deps.config.publicUrl }],
   });
 
+  // Sign-in routes answer before the gate, as the OpenAPI document does: they are how a person gets a session.
+  app.route(API_PREFIX, authPublicApi(deps));
   app.use(`${API_PREFIX}/*`, apiKeyAuth(deps));
   app.use(
     `${API_PREFIX}/*`,
-    rateLimit({ limit: deps.config.rateLimit, clock: deps.clock, keyOf: (c) => c.get('auth').keyId }),
+    rateLimit({
+      limit: deps.config.rateLimit,
+      clock: deps.clock,
+      keyOf: (c) => c.get('auth').keyId ?? `user:${c.get('auth').userId}`,
+    }),
   );
   app.use(`${API_PREFIX}/*`, idempotency(deps));
   app.route(API_PREFIX, meApi(deps));
+  app.route(API_PREFIX, authApi(deps));
+  app.route(API_PREFIX, teamApi(deps));
   app.route(API_PREFIX, organizationsApi(deps));
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));

@@ -18,6 +18,7 @@ const configSchema = z.object({
     .regex(/^sk_live_[A-Za-z0-9]{32,}$/, 'must be sk_live_ followed by at least 32 letters or digits')
     .optional(),
   PLAUDIT_DEMO: booleanFlag.default(true),
+  PLAUDIT_SIGNUP: z.enum(['invite', 'open']).default('invite'),
   PLAUDIT_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   PLAUDIT_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   PLAUDIT_WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
@@ -39,6 +40,8 @@ export type Config = {
   publicUrl: string;
   bootstrapKey?: string;
   demo: boolean;
+  /** `open`: anyone may sign up (each new person gets a new organization); `invite`: only invited people. */
+  signup: 'invite' | 'open';
   rateLimit: number;
   publicRateLimit: number;
   webhooksAllowPrivate: boolean;
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PLAUDIT_PUBLIC_URL,
     bootstrapKey: e.PLAUDIT_BOOTSTRAP_KEY,
     demo: e.PLAUDIT_DEMO,
+    signup: e.PLAUDIT_SIGNUP,
     rateLimit: e.PLAUDIT_RATE_LIMIT,
     publicRateLimit: e.PLAUDIT_PUBLIC_RATE_LIMIT,
     webhooksAllowPrivate: e.PLAUDIT_WEBHOOKS_ALLOW_PRIVATE,

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { bootstrap } from './bootstrap';
+import { bootstrap, firstAccountLines, firstAccountSetup } from './bootstrap';
 import { type Config, databasePath } from './config';
 import { startDeliveryWorker } from './delivery/worker';
 import { systemClock } from './domain/clock';
@@ -25,6 +25,9 @@ export async function startServer(
     process.stdout.write(
       `\n  Admin API key (shown once, store it now):\n\n    ${setup.generatedAdminKey}\n\n`,
     );
+  }
+  for (const line of firstAccountLines(firstAccountSetup(db, systemClock, config))) {
+    process.stdout.write(`  ${line}\n`);
   }
   if (setup.demo)
     logger.info(

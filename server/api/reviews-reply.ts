@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { withWebhookEvent } from '../delivery/webhook-events';
-import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
+import { requireAnyScope } from '../http/require-any-scope';
 import { setReviewReply } from '../store/review-writes';
 import { getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
@@ -19,7 +19,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       summary: 'Reply to a review',
       description:
         'Sets the owner’s public reply and `repliedAt`; `null` or an empty string removes the reply.',
-      middleware: [requireScope('reviews:write')],
+      middleware: [requireAnyScope(['reviews:write', 'reviews:reply'])],
       request: { params: reviewParams, body: jsonBody(replyBody) },
       responses: { 200: jsonResponse(reviewSchema, 'The review with its reply'), ...errorResponses },
     }),
@@ -47,7 +47,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       security,
       summary: 'Remove the reply to a review',
       description: 'Clears the reply and `repliedAt`; fires review.updated when there was a reply.',
-      middleware: [requireScope('reviews:write')],
+      middleware: [requireAnyScope(['reviews:write', 'reviews:reply'])],
       request: { params: reviewParams },
       responses: { 200: jsonResponse(reviewSchema, 'The review without a reply'), ...errorResponses },
     }),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { bootstrap } from '../bootstrap';
+import { bootstrap, firstAccountLines, firstAccountSetup } from '../bootstrap';
 import { databasePath } from '../config';
 import { systemClock } from '../domain/clock';
 import { openDb } from '../store/db';
@@ -40,6 +40,7 @@ export function registerInit(program: Command): void {
         } else {
           say('Admin key: already exists (not shown again; `plaudit keys create --admin` makes another)');
         }
+        for (const line of firstAccountLines(firstAccountSetup(db, systemClock, config))) say(line);
         if (result.demo)
           say(
             `Demo business: ${result.demo.businessId} (${config.publicUrl}/b/${printable(result.demo.slug)})`,

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { Db } from '../store/db';
+import { accountEmailJobHandler } from './account-email-job';
 import { messageJobHandler } from './message-job';
 import { createOutboxWorker } from './outbox';
 import type { Resolver } from './ssrf';
@@ -33,6 +34,7 @@ export function createDeliveryWorker(deps: DeliveryDeps) {
     pollMs: deps.pollMs,
     random: deps.random,
     handlers: {
+      account_email: accountEmailJobHandler({ db: deps.db, clock: deps.clock, transports }),
       message: messageJobHandler({ ...deps, publicUrl: deps.config.publicUrl, transports }),
       webhook: webhookJobHandler({
         db: deps.db,

@@ -41,7 +41,11 @@ export type IdPrefix =
   | 'camp'
   | 'tpl'
   | 'visit'
-  | 'del';
+  | 'del'
+  | 'usr'
+  | 'ses'
+  | 'atk'
+  | 'aem';
 
 const TIME_CHARS = 8;
 

@@ -1,4 +1,7 @@
-/** Every scope an API key can hold. `pii:read` lets MCP clients see names, emails and phones. */
+/**
+ * Every scope an API key (or a person's role, server/domain/roles.ts) can hold. `pii:read` lets MCP clients
+ * see names, emails and phones; `reviews:reply` allows replying without the rest of `reviews:write`.
+ */
 export const SCOPES = [
   'businesses:read',
   'businesses:write',
@@ -20,9 +23,14 @@ export const SCOPES = [
   'webhooks:write',
   'keys:admin',
   'pii:read',
+  'reviews:reply',
+  'team:read',
+  'team:admin',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
 
-/** Scopes a new organization key gets when the caller names none. */
-export const DEFAULT_SCOPES: Scope[] = SCOPES.filter((scope) => scope !== 'keys:admin');
+/** Scopes a new organization key gets when the caller names none: managing keys and people is asked for. */
+export const DEFAULT_SCOPES: Scope[] = SCOPES.filter(
+  (scope) => scope !== 'keys:admin' && scope !== 'team:admin',
+);

@@ -23,6 +23,7 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         keyId: c.get('auth')?.keyId,
+        userId: c.get('auth')?.userId ?? undefined,
       },
       'request',
     );

@@ -4,6 +4,7 @@ import { getOrganization } from '../store/organizations';
 import type { AppDeps, AppEnv } from './context';
 import { ApiError } from './errors';
 import { requestHeader } from './request-header';
+import { sessionAuth } from './session';
 
 /** The secret from `Authorization: Bearer`, `x-api-key`, or the user name of HTTP Basic auth. */
 export function presentedSecret(c: Context): string | undefined {
@@ -26,6 +27,11 @@ const unauthorized = (message: string) =>
 export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function apiKeyAuth(c, next) {
     const secret = presentedSecret(c);
+    const session = secret ? undefined : sessionAuth(deps, c);
+    if (session) {
+      c.set('auth', session);
+      return next();
+    }
     if (!secret) throw unauthorized('Missing API key: send Authorization: Bearer sk_…');
     if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) throw unauthorized('Malformed API key');
     const key = findApiKeyBySecret(deps.db, secret);
@@ -41,6 +47,8 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     c.set('auth', {
       keyId: key.id,
+      userId: null,
+      sessionId: null,
       isAdmin: key.organizationId === null,
       organizationId,
       scopes: key.scopes,

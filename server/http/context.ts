@@ -1,16 +1,28 @@
 import type { Context } from 'hono';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
+import type { PasswordCost } from '../domain/passwords';
 import type { Logger } from '../logger';
 import type { Db } from '../store/db';
 import { ApiError } from './errors';
 
 /** Everything a router needs, passed in by `createApp` so tests can build apps freely. */
-export type AppDeps = { db: Db; config: Config; logger: Logger; clock: Clock };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Argon2id cost for new password hashes; tests pass a cheap one, production the defaults. */
+  passwordCost?: PasswordCost;
+};
 
-/** Who is calling: resolved by the auth middleware from the API key. */
+/** Who is calling: resolved by the auth middleware from the API key or the session cookie. */
 export type AuthContext = {
-  keyId: string;
+  /** The API key, or null for a person signed in with a session. */
+  keyId: string | null;
+  /** The signed-in person (null for API keys). */
+  userId: string | null;
+  sessionId: string | null;
   isAdmin: boolean;
   /** The organization the request acts in: the key's own, or the one an admin key names by header. */
   organizationId: string | null;

@@ -12,17 +12,18 @@ import { requestHeader } from './request-header';
 export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function idempotency(c, next) {
     const key = requestHeader(c, 'idempotency-key');
-    if (c.req.method !== 'POST' || !key) return next();
+    const apiKeyId = c.get('auth').keyId;
+    // Replays are stored per API key; a person's browser session does not retry blindly, so it has none.
+    if (c.req.method !== 'POST' || !key || !apiKeyId) return next();
     if (key.length > 255) {
       throw new ApiError('VALIDATION_ERROR', 'Idempotency-Key is too long', {
         'Idempotency-Key': 'at most 255 characters',
       });
     }
-    const auth = c.get('auth');
     const fingerprint = sha256(
-      `${c.req.method} ${c.req.path} ${auth.organizationId ?? ''}\n${await c.req.text()}`,
+      `${c.req.method} ${c.req.path} ${c.get('auth').organizationId ?? ''}\n${await c.req.text()}`,
     );
-    const existing = claimIdempotencyKey(deps.db, deps.clock, auth.keyId, key, fingerprint);
+    const existing = claimIdempotencyKey(deps.db, deps.clock, apiKeyId, key, fingerprint);
     if (existing) {
       if (existing.requestHash !== fingerprint) {
         throw new ApiError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was used with a different request');
@@ -42,13 +43,13 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
     try {
       await next();
     } catch (error) {
-      releaseIdempotencyKey(deps.db, auth.keyId, key);
+      releaseIdempotencyKey(deps.db, apiKeyId, key);
       throw error;
     }
     if (c.res.status >= 500) {
-      releaseIdempotencyKey(deps.db, auth.keyId, key);
+      releaseIdempotencyKey(deps.db, apiKeyId, key);
       return;
     }
-    completeIdempotencyKey(deps.db, auth.keyId, key, c.res.status, await c.res.clone().text());
+    completeIdempotencyKey(deps.db, apiKeyId, key, c.res.status, await c.res.clone().text());
   };
 }

@@ -2,7 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 
-export type OutboxKind = 'message' | 'webhook';
+export type OutboxKind = 'message' | 'webhook' | 'account_email';
 export type OutboxStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 
 export type OutboxJob = {
@@ -44,7 +44,7 @@ function toJob(row: OutboxRow): OutboxJob {
 }
 
 /** Default attempts before a job is `failed`: messages give up sooner than webhooks (≈ 3 days of backoff). */
-export const MAX_ATTEMPTS: Record<OutboxKind, number> = { message: 8, webhook: 15 };
+export const MAX_ATTEMPTS: Record<OutboxKind, number> = { message: 8, webhook: 15, account_email: 8 };
 
 /** Queues a job; call inside the transaction of the change that caused it. */
 export function insertOutboxJob(

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../../../server/app';
-import { setup } from '../helpers';
+import { SCOPES } from '../../../server/domain/scopes';
+import { createApiKey } from '../../../server/store/api-keys';
 import { insertFeedbackRow } from '../rows';
+import { accountsSetup } from './accounts-fixtures';
 
-type Setup = ReturnType<typeof setup>;
+type Setup = ReturnType<typeof accountsSetup>;
 
 /** One object of each kind in Acme, made through the API where the API makes them. */
 async function acmeObjects(t: Setup): Promise<Record<string, string>> {
@@ -40,7 +42,20 @@ async function acmeObjects(t: Setup): Promise<Record<string, string>> {
   });
   const campaign = await ok('POST', '/api/v1/campaigns', { name: 'After visit', businessId: business.id });
   const messages = await ok('GET', '/api/v1/messages', undefined);
+  const invitation = (
+    await t.call('POST', '/api/v1/auth/invitations', {
+      key: t.admin,
+      headers: { 'plaudit-organization': t.org.id },
+      body: { email: 'new@example.com', role: 'staff' },
+    })
+  ).json;
+  const person = await t.addUser('ana@acme.example', 'owner');
+  await t.login('ana@acme.example');
+  const session = t.db.prepare('SELECT id FROM sessions WHERE user_id = ?').get(person.id) as { id: string };
   return {
+    'auth/invitations': invitation.id,
+    'auth/sessions': session.id,
+    team: person.id,
     businesses: business.id,
     reviews: review.id,
     customers: customer.id,
@@ -59,6 +74,7 @@ async function acmeObjects(t: Setup): Promise<Record<string, string>> {
 function validBody(method: string, path: string): unknown {
   if (method === 'GET' || method === 'DELETE') return undefined;
   if (path.endsWith('/reply')) return { reply: 'Thanks!' };
+  if (path.startsWith('/api/v1/team/')) return { role: 'staff' };
   if (path.startsWith('/api/v1/feedback/')) return { status: 'resolved' };
   if (path.startsWith('/api/v1/reviews/')) return { hidden: true };
   if (path.startsWith('/api/v1/businesses/')) return { name: 'Taken over' };
@@ -72,13 +88,29 @@ function validBody(method: string, path: string): unknown {
 }
 
 describe('tenancy on every route that takes an id', () => {
-  it('answers 404 to another organization (key or admin acting in it), and changes nothing', async () => {
-    const t = setup();
+  it('answers 404 to another organization (key, admin or person acting in it), and changes nothing', async () => {
+    const t = accountsSetup();
     const ids = await acmeObjects(t);
     const other = t.otherOrg();
-    const callers: Array<{ name: string; key: string; headers: Record<string, string> }> = [
+    const fullKey = createApiKey(t.db, t.clock, {
+      organizationId: other.id,
+      name: 'full',
+      mode: 'live',
+      scopes: [...SCOPES],
+    }).secret;
+    await t.addUser('owner@other.example', 'owner', other.id);
+    const { cookie } = await t.login('owner@other.example');
+    const session = { cookie, origin: 'http://plaudit.test', 'x-plaudit-csrf': '1' };
+    const callers: Array<{ name: string; key: string | null; headers: Record<string, string> }> = [
       { name: 'other org key', key: other.key, headers: {} },
+      { name: 'other org key with every scope', key: fullKey, headers: {} },
       { name: 'admin in other org', key: t.admin, headers: { 'plaudit-organization': other.id } },
+      { name: 'other org owner session', key: null, headers: session },
+      {
+        name: 'other org owner naming Acme',
+        key: null,
+        headers: { ...session, 'plaudit-organization': t.org.id },
+      },
     ];
     const routes = t.app.routes.filter(
       (r) =>
@@ -90,18 +122,26 @@ describe('tenancy on every route that takes an id', () => {
     expect(routes.length).toBeGreaterThan(15);
     const before = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
     for (const route of routes) {
-      const resource = route.path.split('/')[3];
+      const segments = route.path.split('/');
+      const resource = segments[3] === 'auth' ? `auth/${segments[4]}` : segments[3];
       if (resource === 'organizations') continue; // admin-only: not tenant data
       const id = ids[resource];
       expect(id, `no fixture for ${resource}`).toBeDefined();
-      const path = route.path.replace(':id', id).replace(/:[A-Za-z]+/g, 'x_other');
+      const path = route.path.replace(/:(id|userId)\b/, id).replace(/:[A-Za-z]+/g, 'x_other');
       for (const caller of callers) {
         const res = await t.call(route.method, path, {
           key: caller.key,
           headers: caller.headers,
           body: validBody(route.method, path),
         });
-        expect(res.status, `${caller.name}: ${route.method} ${route.path}`).toBe(404);
+        // A session's own routes refuse API keys outright (403): they have no session to look in.
+        // The other org's default key lacks team:admin, so it is refused before any lookup (403).
+        const needsPerson = resource === 'auth/sessions' && caller.key;
+        const needsTeamAdmin = ['auth/invitations', 'team'].includes(resource) && caller.key === other.key;
+        const refusals = needsPerson || needsTeamAdmin ? [403, 404] : [404];
+        expect(refusals, `${caller.name}: ${route.method} ${route.path} → ${res.status}`).toContain(
+          res.status,
+        );
       }
     }
     const after = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };

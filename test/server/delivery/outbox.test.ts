@@ -26,7 +26,7 @@ function harness(outcomes: Array<JobOutcome | Promise<JobOutcome>>) {
     db,
     clock,
     logger: silentLogger,
-    handlers: { message: handler, webhook: handler },
+    handlers: { message: handler, webhook: handler, account_email: handler },
     random: () => 0.5,
   });
   return { db, clock, runs, gaveUp, worker };

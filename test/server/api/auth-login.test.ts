@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { accountsSetup, ORIGIN, PASSWORD } from './accounts-fixtures';
+
+describe('sign in, sessions and /me', () => {
+  it('signs in with email + password into an HttpOnly SameSite=Lax cookie; /me shows the person', async () => {
+    const t = accountsSetup();
+    const user = await t.addUser('Ana@Example.com', 'manager');
+    const res = await t.login('ana@example.COM');
+    expect(res.status).toBe(200);
+    expect(res.json.user).toEqual({
+      id: user.id,
+      email: 'Ana@Example.com',
+      name: 'Ana',
+      instanceAdmin: false,
+    });
+    expect(res.json.memberships).toEqual([
+      { organizationId: t.org.id, organizationName: 'Acme', role: 'manager' },
+    ]);
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).not.toMatch(/Secure/);
+    const token = res.cookie.split('=')[1];
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    expect(JSON.stringify(t.db.prepare('SELECT * FROM sessions').all())).not.toContain(token);
+
+    const me = await t.asUser(res.cookie, 'GET', '/api/v1/me');
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({
+      keyId: null,
+      admin: false,
+      user: { id: user.id },
+      role: 'manager',
+      organization: { id: t.org.id, name: 'Acme' },
+    });
+    expect(me.json.scopes).toContain('reviews:write');
+    expect(me.json.scopes).not.toContain('keys:admin');
+    const keyMe = await t.call('GET', '/api/v1/me');
+    expect(keyMe.json).toMatchObject({ user: null, memberships: [], role: null });
+  });
+
+  it('sets Secure on the cookie when the public URL is https', async () => {
+    const { defaultConfig } = await import('../../../server/config');
+    const t = accountsSetup({
+      config: defaultConfig({ publicUrl: 'https://plaudit.test', rateLimit: 10_000 }),
+    });
+    await t.addUser('ana@example.com');
+    const res = await t.call('POST', '/api/v1/auth/login', {
+      key: null,
+      body: { email: 'ana@example.com', password: PASSWORD },
+      headers: { origin: 'https://plaudit.test', 'x-plaudit-csrf': '1' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('answers the same 401 for a wrong password and an unknown email, and changes no session', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const wrong = await t.login('ana@example.com', 'not the password');
+    const unknown = await t.login('nobody@example.com', PASSWORD);
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.json.error).toBe('Email or password is incorrect');
+      expect(res.cookie).toBe('');
+    }
+    expect(t.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+  });
+
+  it('locks an account after 5 failures (429 + Retry-After, even with the right password), then lets it in', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    for (let i = 0; i < 5; i++) expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
+    const locked = await t.login('ana@example.com');
+    expect(locked.status).toBe(429);
+    expect(locked.json.code).toBe('RATE_LIMIT_EXCEEDED');
+    expect(locked.headers.get('retry-after')).toBe('60');
+    t.clock.advance(61_000);
+    // One more failure after the lock doubles it.
+    expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
+    expect((await t.login('ana@example.com')).headers.get('retry-after')).toBe('120');
+    t.clock.advance(121_000);
+    expect((await t.login('ana@example.com')).status).toBe(200);
+    // Success forgets the failures: the next typo is one of five again.
+    expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
+    expect((await t.login('ana@example.com')).status).toBe(200);
+  });
+
+  it('locks one address trying many accounts', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    for (let i = 0; i < 20; i++) await t.login(`guess${i}@example.com`, 'wrong password');
+    const res = await t.login('ana@example.com');
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('signs out: the cookie is cleared and the session gets 401 from then on', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const { cookie } = await t.login('ana@example.com');
+    const out = await t.asUser(cookie, 'POST', '/api/v1/auth/logout');
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/plaudit_session=;.*Max-Age=0/);
+    const after = await t.asUser(cookie, 'GET', '/api/v1/me');
+    expect(after.status).toBe(401);
+    expect(after.json.code).toBe('UNAUTHORIZED');
+  });
+
+  it('rolls the expiry forward with use and ends a session left idle for 14 days', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const { cookie } = await t.login('ana@example.com');
+    t.clock.advance(13 * 24 * 3_600_000);
+    const used = await t.asUser(cookie, 'GET', '/api/v1/me');
+    expect(used.status).toBe(200);
+    expect(used.headers.get('set-cookie')).toMatch(/Max-Age=1209600/);
+    t.clock.advance(13 * 24 * 3_600_000);
+    expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status).toBe(200);
+    t.clock.advance(15 * 24 * 3_600_000);
+    expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('refuses a cross-site cookie write (Origin or CSRF header missing) and leaves API keys alone', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const { cookie } = await t.login('ana@example.com');
+    const body = { name: 'Evil Co' };
+    const crossSite = await t.asUser(cookie, 'POST', '/api/v1/businesses', {
+      body,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.json.code).toBe('FORBIDDEN');
+    const noHeader = await t.call('POST', '/api/v1/businesses', {
+      key: null,
+      body,
+      headers: { cookie, origin: ORIGIN },
+    });
+    expect(noHeader.status).toBe(403);
+    const noOrigin = await t.call('POST', '/api/v1/businesses', {
+      key: null,
+      body,
+      headers: { cookie, 'x-plaudit-csrf': '1' },
+    });
+    expect(noOrigin.status).toBe(403);
+    expect(t.db.prepare('SELECT count(*) AS n FROM businesses').get()).toEqual({ n: 0 });
+    // A cross-site login form is refused too.
+    const login = await t.call('POST', '/api/v1/auth/login', {
+      key: null,
+      body: { email: 'ana@example.com', password: PASSWORD },
+      headers: { origin: 'https://evil.example', 'x-plaudit-csrf': '1' },
+    });
+    expect(login.status).toBe(403);
+
+    const same = await t.asUser(cookie, 'POST', '/api/v1/businesses', { body });
+    expect(same.status).toBe(201);
+    const viaHost = await t.asUser(cookie, 'POST', '/api/v1/businesses', {
+      body,
+      headers: { origin: 'http://localhost', host: 'localhost' },
+    });
+    expect(viaHost.status).toBe(201);
+    // API keys are unchanged: no Origin, no CSRF header needed.
+    expect((await t.call('POST', '/api/v1/businesses', { body })).status).toBe(201);
+  });
+
+  it('acts in the organization named by Plaudit-Organization only where the person is a member', async () => {
+    const t = accountsSetup();
+    const other = t.otherOrg();
+    const user = await t.addUser('ana@example.com', 'staff');
+    const { upsertMembership } = await import('../../../server/store/memberships');
+    upsertMembership(t.db, t.clock, user.id, other.id, 'owner');
+    const { cookie } = await t.login('ana@example.com');
+    const inOther = await t.asUser(cookie, 'GET', '/api/v1/me', {
+      headers: { 'plaudit-organization': other.id },
+    });
+    expect(inOther.json).toMatchObject({ organization: { id: other.id }, role: 'owner' });
+    const third = t.otherOrg();
+    const refused = await t.asUser(cookie, 'GET', '/api/v1/me', {
+      headers: { 'plaudit-organization': third.id },
+    });
+    expect(refused.status).toBe(404);
+  });
+});
