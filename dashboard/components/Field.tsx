@@ -10,8 +10,8 @@ type Props = JSX.InputHTMLAttributes<HTMLInputElement> & {
 export function Field({ label, hint, onValue, id, ...input }: Props) {
   const fieldId = id ?? `f-${String(input.name)}`;
   return (
-    <label class="field" for={fieldId}>
-      <span>{label}</span>
+    <div class="field">
+      <label for={fieldId}>{label}</label>
       <input
         id={fieldId}
         aria-describedby={hint ? `${fieldId}-hint` : undefined}
@@ -23,7 +23,7 @@ export function Field({ label, hint, onValue, id, ...input }: Props) {
           {hint}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 

@@ -87,9 +87,9 @@ describe('the dashboard in Chromium', () => {
     const { context, page, offsite, errors } = await open(1280);
 
     await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
+    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
+    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
     await check(page, 'setup-1280');
     await page.getByRole('button', { name: 'Create my account' }).click();
 
@@ -138,7 +138,7 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => page.locator('li.item').count()).toBeLessThan(5);
 
     // The widget page: the real widget.js draws the preview; the snippet is what a site pastes.
-    await page.getByRole('link', { name: 'Widget' }).click();
+    await page.getByRole('link', { name: 'Widget', exact: true }).click();
     await page.getByRole('heading', { name: 'Widget', exact: true }).waitFor();
     await page.getByLabel('Layout').selectOption('grid');
     const preview = page.locator('.preview [data-plaudit-widget][data-plaudit-mounted]');
@@ -160,7 +160,7 @@ describe('the dashboard in Chromium', () => {
       .toContain(REPLY);
     await hostPage.close();
 
-    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('link', { name: 'Profile', exact: true }).click();
     await page.getByRole('heading', { name: 'Signed-in devices' }).waitFor();
     await page.getByText('this device').waitFor();
     await check(page, 'profile-1280');
@@ -218,7 +218,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Plaudit' }).waitFor();
     await check(page, 'login-375');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
     await check(page, 'forgot-375');
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByText(/a link to set a new password is on its way/).waitFor();
@@ -231,18 +231,18 @@ describe('the dashboard in Chromium', () => {
     expect(link?.startsWith(plaudit.base)).toBe(true);
 
     await page.goto(link!);
-    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await check(page, 'reset-375');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
     // The new password signs in; the old one no longer does.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
+    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Email or password is incorrect').waitFor();
-    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(errors).toEqual([]);
