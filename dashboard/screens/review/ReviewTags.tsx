@@ -12,6 +12,7 @@ export function ReviewTags({ review, onChange }: Props) {
   return (
     <form
       class="inline-form"
+      aria-labelledby="tags-title"
       onSubmit={async (event) => {
         event.preventDefault();
         const tags = [
@@ -32,6 +33,7 @@ export function ReviewTags({ review, onChange }: Props) {
         }
       }}
     >
+      <h2 id="tags-title">Tags</h2>
       <label>
         <span>Tags (comma-separated)</span>
         <input name="tags" value={text} onInput={(e) => setText(e.currentTarget.value)} />
