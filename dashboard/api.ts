@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import type {
+  accountSchema,
+  invitationSchema,
+  membershipSchema,
+  sessionSchema,
+  teamMemberSchema,
+  userSchema,
+} from '../server/api/auth-schemas';
 import type { businessSchema } from '../server/api/business-schemas';
 import type { feedbackSchema, updateFeedbackBody } from '../server/api/feedback-schemas';
 import type { inboxItemSchema, inboxPageSchema, unreadCountSchema } from '../server/api/inbox-schemas';
@@ -12,28 +20,25 @@ export type Business = z.infer<typeof businessSchema>;
 export type ReviewPatch = z.input<typeof updateReviewBody> & { showOnWidget?: boolean; hidden?: boolean };
 export type FeedbackPatch = z.input<typeof updateFeedbackBody>;
 
-export type User = { id: string; email: string; name: string; instanceAdmin: boolean };
-export type Membership = { organizationId: string; organizationName: string; role: string };
-export type SignedIn = { user: User; memberships: Membership[] };
-export type Me = SignedIn & {
-  role: string | null;
+export type User = z.infer<typeof userSchema>;
+export type Membership = z.infer<typeof membershipSchema>;
+export type Role = Membership['role'];
+export type SignedIn = z.infer<typeof accountSchema>;
+export type Me = {
+  user: User | null;
+  memberships: Membership[];
+  role: Role | null;
   scopes: string[];
   organization: { id: string; name: string } | null;
 };
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export type InboxPage = z.infer<typeof inboxPageSchema>;
 export type Pagination = InboxPage['pagination'];
 export type InboxFilter = Record<string, string>;
 export type ItemRef = { type: 'review' | 'feedback'; id: string };
-export type Session = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  userAgent: string | null;
-  ip: string | null;
-  current: boolean;
-};
+export type Session = z.infer<typeof sessionSchema>;
 export type Organization = { id: string; name: string };
 
 /** An answer other than 2xx, in the API's `{error, code, details}` shape. */
@@ -100,8 +105,16 @@ export const api = {
       'GET',
       `/auth/invitations/lookup${qs({ token })}`,
     ),
-  acceptInvitation: (body: { token: string; name: string; password: string }) =>
+  acceptInvitation: (body: { token: string; name?: string; password: string }) =>
     call<SignedIn>('POST', '/auth/invitations/accept', body),
+  invite: (email: string, role: Role) =>
+    call<Invitation & { acceptUrl: string }>('POST', '/auth/invitations', { email, role }),
+  invitations: () => call<{ data: Invitation[] }>('GET', '/auth/invitations'),
+  revokeInvitation: (id: string) => call<void>('DELETE', `/auth/invitations/${encodeURIComponent(id)}`),
+  team: () => call<{ data: TeamMember[] }>('GET', '/team'),
+  changeRole: (userId: string, role: Role) =>
+    call<TeamMember>('PATCH', `/team/${encodeURIComponent(userId)}`, { role }),
+  removeMember: (userId: string) => call<void>('DELETE', `/team/${encodeURIComponent(userId)}`),
   sessions: () => call<{ data: Session[] }>('GET', '/auth/sessions'),
   endSession: (id: string) => call<void>('DELETE', `/auth/sessions/${encodeURIComponent(id)}`),
   changePassword: (currentPassword: string, newPassword: string) =>

@@ -9,6 +9,7 @@ const ReviewPage = lazy(() => import('./screens/review/ReviewPage').then((m) => 
 const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((m) => m.FeedbackPage));
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
 const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
+const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -47,6 +48,7 @@ function Screens() {
         <Route path="/dashboard/feedback/:id" component={FeedbackPage} />
         <Route path="/dashboard/widget" component={WidgetPage} />
         <Route path="/dashboard/settings/profile" component={ProfilePage} />
+        <Route path="/dashboard/settings/team" component={TeamPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

@@ -12,6 +12,7 @@ import { ThemeToggle } from './ThemeToggle';
 const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
   { href: '/dashboard/widget', label: 'Widget' },
+  { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },
 ];
 
@@ -23,7 +24,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
     loadBusinesses();
     loadOrganizations();
     refreshUnread();
-  }, [organizationId.value, me.value?.user.id]);
+  }, [organizationId.value, me.value?.user?.id]);
 
   const current = (href: string) =>
     href === '/dashboard'

@@ -43,7 +43,7 @@ export function chooseOrganization(id: string | null): void {
 
 /** Loads the instance admin's organization list for the switcher. */
 export async function loadOrganizations(): Promise<void> {
-  if (!me.value?.user.instanceAdmin) {
+  if (!me.value?.user?.instanceAdmin) {
     allOrganizations.value = [];
     return;
   }

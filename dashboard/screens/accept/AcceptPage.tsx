@@ -20,7 +20,9 @@ export function AcceptPage() {
     api.lookupInvitation(token).then(setInvitation, () => setInvitation(false));
   }, [token]);
   const { submit, busy, error } = useSubmit(async () => {
-    await api.acceptInvitation({ token, name: name.trim(), password });
+    await api.acceptInvitation(
+      invitation && !invitation.existingUser ? { token, name: name.trim(), password } : { token, password },
+    );
     await afterSignIn(route);
   });
   if (invitation === null) return <p role="status">Checking the invitation…</p>;
