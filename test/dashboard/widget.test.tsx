@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actInOrganization, call } from '../../dashboard/api';
 import { WidgetReviewPicker } from '../../dashboard/screens/widget/WidgetReviewPicker';
