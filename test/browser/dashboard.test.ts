@@ -215,7 +215,11 @@ describe('the dashboard in Chromium', () => {
     await check(page, 'review-375');
 
     await page.goto(`${plaudit.base}/dashboard/widget`);
-    await page.getByRole('heading', { name: 'Live preview' }).waitFor();
+    await page.getByRole('heading', { name: 'Live preview' }).scrollIntoViewIfNeeded();
+    const preview = page.locator('.preview [data-plaudit-widget][data-plaudit-mounted]');
+    await expect
+      .poll(() => preview.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 15_000 })
+      .toContain('Sarah');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await check(page, 'widget-375');
 

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 export function SnippetBox({ text }: { text: string }) {
   const [said, setSaid] = useState('');
   return (
-    <section aria-labelledby="snippet-title">
+    <section class="snippet" aria-labelledby="snippet-title">
       <h2 id="snippet-title">Snippet</h2>
       <p class="muted">Paste it where the reviews should appear on your site.</p>
       <textarea id="snippet" readOnly rows={4} aria-labelledby="snippet-title" value={text} />

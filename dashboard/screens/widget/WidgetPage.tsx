@@ -49,11 +49,9 @@ export function WidgetPage() {
         ))}
       </fieldset>
       <div class="builder">
-        <div>
-          <WidgetOptionsForm options={current} onChange={setOptions} />
-          <SnippetBox text={snippet.text} />
-        </div>
+        <WidgetOptionsForm options={current} onChange={setOptions} />
         <WidgetPreview attributes={snippet.attributes} options={current} version={version} />
+        <SnippetBox text={snippet.text} />
       </div>
       <WidgetReviewPicker businessId={chosen} onChanged={() => setVersion((v) => v + 1)} />
     </section>
