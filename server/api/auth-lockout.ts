@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/context';
 import { ApiError } from '../http/errors';
 import { clientIp } from '../http/rate-limit';
 import {
+  accountBucket,
   clearLoginFailures,
   type LockoutPolicy,
   lockedForMs,
@@ -15,7 +16,7 @@ const ACCOUNT_POLICY: LockoutPolicy = { threshold: 5, baseLockMs: 60_000, maxLoc
 const IP_POLICY: LockoutPolicy = { threshold: 20, baseLockMs: 60_000, maxLockMs: 15 * 60_000 };
 
 const buckets = (c: Context, deps: AppDeps, email: string) => ({
-  account: `email:${email.trim().toLowerCase()}`,
+  account: accountBucket(email),
   ip: `ip:${clientIp(c, deps.config.trustProxy)}`,
 });
 

@@ -9,6 +9,7 @@ import { registerMigrate } from './migrate';
 import { registerOrganizations } from './organizations';
 import { printable } from './output';
 import { registerServe } from './serve';
+import { registerUsers } from './users';
 
 /** The `plaudit` command: every subcommand works on the database in PLAUDIT_DATA_DIR (or --data-dir). */
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     registerInit,
     registerOrganizations,
     registerKeys,
+    registerUsers,
     registerBusinesses,
     registerImport,
     registerBackup,

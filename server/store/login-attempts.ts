@@ -7,6 +7,9 @@ export type LockoutPolicy = { threshold: number; baseLockMs: number; maxLockMs: 
 // Failures older than a day are forgotten: a typo last week does not shorten today's allowance.
 const FORGET_MS = 24 * 3_600_000;
 
+/** The lockout bucket of one account, whatever the case the email was typed in. */
+export const accountBucket = (email: string) => `email:${email.trim().toLowerCase()}`;
+
 type AttemptRow = { failures: number; locked_until: string | null; updated_at: string };
 
 /** Milliseconds until the bucket may try again, or 0 when it may now. */

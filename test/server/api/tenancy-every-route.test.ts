@@ -87,7 +87,8 @@ function validBody(method: string, path: string): unknown {
   return {};
 }
 
-describe('tenancy on every route that takes an id', () => {
+// Four callers × every id route: generous time on a shared, busy machine.
+describe('tenancy on every route that takes an id', { timeout: 30_000 }, () => {
   it('answers 404 to another organization (key, admin or person acting in it), and changes nothing', async () => {
     const t = accountsSetup();
     const ids = await acmeObjects(t);
@@ -148,5 +149,28 @@ describe('tenancy on every route that takes an id', () => {
     // Only bookkeeping may be written: last-used stamps and rate-limit free; no tenant row changes.
     const tenantRowsChanged = after.n - before.n;
     expect(tenantRowsChanged).toBeLessThanOrEqual(2);
+  });
+
+  it('shows another organization’s person nothing of Acme on any list route', async () => {
+    const t = accountsSetup();
+    const ids = await acmeObjects(t);
+    const other = t.otherOrg();
+    await t.addUser('owner@other.example', 'owner', other.id);
+    const { cookie } = await t.login('owner@other.example');
+    const lists = t.app.routes.filter(
+      (r) =>
+        r.path.startsWith('/api/v1/') &&
+        !r.path.includes('/:') &&
+        r.method === 'GET' &&
+        r.path !== OPENAPI_PATH,
+    );
+    expect(lists.length).toBeGreaterThan(10);
+    for (const route of lists) {
+      const res = await t.asUser(cookie, 'GET', route.path);
+      for (const [resource, id] of Object.entries(ids)) {
+        expect(res.text, `${route.path} shows Acme's ${resource}`).not.toContain(id);
+      }
+      expect(res.text, route.path).not.toContain(t.org.id);
+    }
   });
 });
