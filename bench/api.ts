@@ -7,9 +7,16 @@ import { defaultConfig } from '../server/config';
 import { systemClock } from '../server/domain/clock';
 import { createApiKey } from '../server/store/api-keys';
 import { type Db, openDb } from '../server/store/db';
+import { listInboxJson } from '../server/store/inbox';
+import { unreadCounts } from '../server/store/inbox-counts';
 import { listReviewsJson } from '../server/store/review-queries';
 import { bareHono, formatRounds, inRounds, loadTest, withServer } from './load';
+import { seedInbox } from './seed-inbox';
 import { prng, seedReviews } from './seed-reviews';
+
+/** The size of the store benchmark: 1M reviews unless BENCH_API_REVIEWS says otherwise (a quick check). */
+const BIG = Number(process.env.BENCH_API_REVIEWS ?? 1_000_000);
+const BENCH_READER = 'key_bench_reader';
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
@@ -42,7 +49,7 @@ function timeQuery(times: number, run: () => unknown): Timing {
 }
 
 /** The store's review list at 1M reviews: the benchmarked business page, plus the heavier shapes for context. */
-function timeStoreQueries(db: Db, orgId: string, businessIds: string[]) {
+export function timeStoreQueries(db: Db, orgId: string, businessIds: string[]) {
   const random = prng(7);
   const pick = () => businessIds[Math.floor(random() * businessIds.length)];
   const firstPage = { limit: 25, offset: 0 };
@@ -84,9 +91,49 @@ function timeStoreQueries(db: Db, orgId: string, businessIds: string[]) {
       timeQuery(20, () => listReviewsJson(db, orgId, {}, 'highest', firstPage)),
     ),
   );
+  timeInboxQueries(db, orgId, pick, line);
   db.pragma('mmap_size = 1073741824');
   console.log(line('listReviewsJson(businessId…) with mmap_size=1GB ×2000', timeQuery(2000, business)));
   db.pragma('mmap_size = 0');
+}
+
+/** The inbox beside the review list: the same pages with feedback merged in and the reader's read state. */
+function timeInboxQueries(
+  db: Db,
+  orgId: string,
+  pick: () => string,
+  line: (name: string, t: Timing) => string,
+) {
+  const firstPage = { limit: 25, offset: 0 };
+  const filter = { types: ['review', 'feedback'] as Array<'review' | 'feedback'>, readerId: BENCH_READER };
+  const inbox = (extra: Record<string, unknown>) => () =>
+    listInboxJson(db, orgId, { ...filter, ...extra }, firstPage);
+  console.log(
+    line(
+      'listInboxJson(businessId, 25) ×2000',
+      timeQuery(2000, () => inbox({ businessId: pick() })()),
+    ),
+  );
+  console.log(
+    line(
+      '  same, unread=true ×500',
+      timeQuery(500, () => inbox({ businessId: pick(), read: false })()),
+    ),
+  );
+  console.log(
+    line(
+      '  same, minRating=4 ×500',
+      timeQuery(500, () => inbox({ businessId: pick(), minRating: 4 })()),
+    ),
+  );
+  console.log(line('inbox org-wide, newest, 25 ×20', timeQuery(20, inbox({}))));
+  console.log(line('inbox org-wide, unread=true ×20', timeQuery(20, inbox({ read: false }))));
+  console.log(
+    line(
+      'unreadCounts(org-wide) ×20',
+      timeQuery(20, () => unreadCounts(db, orgId, BENCH_READER, filter.types)),
+    ),
+  );
 }
 
 /** `GET /api/v1/reviews?businessId=…` under load against a bare Hono server, then the list query at 1M reviews. */
@@ -96,6 +143,7 @@ export async function benchApi(): Promise<void> {
     let started = performance.now();
     const db = openDb(join(dir, 'api.db'));
     const { orgId, businessIds } = seedReviews(db, 1000, 100_000);
+    seedInbox(db, { orgId, businessIds }, { feedback: 10_000, readerId: BENCH_READER, readEvery: 3 });
     console.log(
       `seeded 100k reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -103,37 +151,41 @@ export async function benchApi(): Promise<void> {
       organizationId: orgId,
       name: 'bench',
       mode: 'live',
-      scopes: ['reviews:read'],
+      scopes: ['reviews:read', 'feedback:read'],
     });
     const random = prng(1);
     const paths = Array.from(
       { length: 5000 },
       () => `/api/v1/reviews?businessId=${businessIds[Math.floor(random() * businessIds.length)]}&perPage=25`,
     );
+    const inboxPaths = paths.map((path) => path.replace('/reviews?', '/inbox?'));
     const load = { connections: 50, duration: 5 };
     const app = createApp({ db, config: defaultConfig({ rateLimit: 1_000_000_000 }) });
     const auth = { authorization: `Bearer ${secret}` };
     const runs = await inRounds(async () => {
       const bare = await withServer(bareHono().fetch, (url) => loadTest({ url, ...load }));
       // The floor under any API answer on this box: the same authenticated stack with a trivial handler.
-      const [list, me] = await withServer(app.fetch, async (url) => [
+      const [list, inbox, me] = await withServer(app.fetch, async (url) => [
         await loadTest({ url, ...load, paths, headers: auth }),
+        await loadTest({ url, ...load, paths: inboxPaths, headers: auth }),
         await loadTest({ url: `${url}/api/v1/me`, ...load, headers: auth }),
       ]);
-      return { bare, list, me };
+      return { bare, list, inbox, me };
     });
     db.close();
     console.log(formatRounds('bare Hono hello-world', runs.bare));
     console.log(formatRounds('GET /api/v1/reviews?businessId=…', runs.list, runs.bare));
+    console.log(formatRounds('GET /api/v1/inbox?businessId=…', runs.inbox, runs.bare));
     console.log(formatRounds('GET /api/v1/me (authenticated floor)', runs.me, runs.bare));
-    const failures = runs.list.reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const failures = [...runs.list, ...runs.inbox].reduce((n, r) => n + r.errors + r.non2xx, 0);
     console.log(`  errors + non-2xx ${failures} (targets: p99 ≤ 25 ms at 50 connections)`);
 
     started = performance.now();
     const big = openDb(join(dir, 'store.db'));
-    const bigSeed = seedReviews(big, 1000, 1_000_000);
+    const bigSeed = seedReviews(big, 1000, BIG);
+    seedInbox(big, bigSeed, { feedback: Math.floor(BIG / 10), readerId: BENCH_READER, readEvery: 3 });
     console.log(
-      `seeded 1M reviews / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `seeded ${BIG} reviews, ${Math.floor(BIG / 10)} feedback / 1k businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     timeStoreQueries(big, bigSeed.orgId, bigSeed.businessIds);
     big.close();

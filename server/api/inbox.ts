@@ -7,14 +7,10 @@ import { jsonText } from '../http/json-text';
 import { pageWindow, paginated } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { businessBelongsTo } from '../store/businesses';
-import {
-  type InboxFilter,
-  type InboxItemType,
-  listInboxJson,
-  markItems,
-  markMatching,
-  unreadCounts,
-} from '../store/inbox';
+import { listInboxJson } from '../store/inbox';
+import { unreadCounts } from '../store/inbox-counts';
+import { markItems, markMatching } from '../store/inbox-marks';
+import type { InboxFilter, InboxItemType } from '../store/inbox-queries';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
 import { dateBounds } from './date-range-schemas';
 import {

@@ -53,17 +53,16 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     (c) => {
       const orgId = orgIdOf(c);
-      const id = c.req.valid('param').id;
+      const current = getReview(deps.db, orgId, c.req.valid('param').id);
+      if (!current) throw notFound('Review');
+      // Without a reply there is nothing to remove: answer the review as it is and announce nothing.
+      if (current.reply === null) return c.json(presentReview(current), 200);
       const updated = withWebhookEvent(
         deps.db,
         deps.clock,
         orgId,
         'review.updated',
-        () => {
-          const current = getReview(deps.db, orgId, id);
-          if (!current || current.reply === null) return current;
-          return setReviewReply(deps.db, deps.clock, orgId, id, null);
-        },
+        () => setReviewReply(deps.db, deps.clock, orgId, current.id, null),
         (review) => review && presentReview(review),
       );
       if (!updated) throw notFound('Review');

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SentimentLabel } from '../domain/sentiment';
 import { businessBelongsTo } from './businesses';
 import { type Db, pageSql, sql } from './db';
+import { itemCount, readCount } from './inbox-counts';
 
 export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
 
@@ -178,6 +179,13 @@ function totalOf(
 ): number {
   if (found > 0 && found < page.limit) return page.offset + found;
   if (found === 0 && page.offset === 0) return 0;
+  // Only the read state filters: the kept totals less the reader's kept read count, no COUNT over reviews.
+  if (filter.readBy && reviewWhere(organizationId, { ...filter, readBy: undefined })?.unfiltered) {
+    const { readerId, read } = filter.readBy;
+    const all = itemCount(db, organizationId, 'review', filter.businessId);
+    const alreadyRead = readCount(db, organizationId, readerId, 'review', filter.businessId);
+    return read ? alreadyRead : all - alreadyRead;
+  }
   if (clause.unfiltered && filter.businessId) {
     const row = sql(db, 'SELECT total FROM review_counts WHERE business_id = ?').get(filter.businessId) as
       | { total: number }

@@ -174,3 +174,64 @@ describe('tenancy on every route that takes an id', { timeout: 30_000 }, () => {
     }
   });
 });
+
+describe('tenancy on the routes that take ids or filters in the query or body', () => {
+  it('keeps another organization out of Acme’s inbox, read state and bulk edits', async () => {
+    const t = setup();
+    const ids = await acmeObjects(t);
+    const other = t.otherOrg();
+    const callers: Array<{ name: string; key: string; headers: Record<string, string> }> = [
+      { name: 'other org key', key: other.key, headers: {} },
+      { name: 'admin in other org', key: t.admin, headers: { 'plaudit-organization': other.id } },
+    ];
+    const items = [
+      { type: 'review', id: ids.reviews },
+      { type: 'feedback', id: ids.feedback },
+    ];
+    const before = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const reviewBefore = (await t.call('GET', `/api/v1/reviews/${ids.reviews}`)).json;
+    for (const caller of callers) {
+      const as = (method: string, path: string, body?: unknown) =>
+        t.call(method, path, { key: caller.key, headers: caller.headers, body });
+      const inbox = await as('GET', '/api/v1/inbox');
+      expect(inbox.status, caller.name).toBe(200);
+      expect(inbox.json.data, caller.name).toEqual([]);
+      expect(inbox.json.unreadCount, caller.name).toBe(0);
+      expect((await as('GET', `/api/v1/inbox?businessId=${ids.businesses}`)).status, caller.name).toBe(404);
+      expect((await as('GET', '/api/v1/inbox/unread-count')).json, caller.name).toEqual({
+        total: 0,
+        reviews: 0,
+        feedback: 0,
+      });
+      expect(
+        (await as('GET', `/api/v1/inbox/unread-count?businessId=${ids.businesses}`)).status,
+        caller.name,
+      ).toBe(404);
+      expect((await as('POST', '/api/v1/inbox/mark', { read: true, items })).json, caller.name).toEqual({
+        updated: 0,
+      });
+      expect((await as('POST', '/api/v1/inbox/mark', { read: true, filter: {} })).json).toEqual({
+        updated: 0,
+      });
+      const markTheirs = await as('POST', '/api/v1/inbox/mark', {
+        read: true,
+        filter: { businessId: ids.businesses },
+      });
+      expect(markTheirs.status, caller.name).toBe(404);
+      const bulkIds = await as('POST', '/api/v1/reviews/bulk', { ids: [ids.reviews], set: { hidden: true } });
+      expect(bulkIds.json, caller.name).toEqual({ updated: 0 });
+      const bulkAll = await as('POST', '/api/v1/reviews/bulk', { filter: {}, set: { hidden: true } });
+      expect(bulkAll.json, caller.name).toEqual({ updated: 0 });
+      const bulkTheirs = await as('POST', '/api/v1/reviews/bulk', {
+        filter: { businessId: ids.businesses },
+        set: { hidden: true },
+      });
+      expect(bulkTheirs.status, caller.name).toBe(404);
+    }
+    const after = t.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(after.n - before.n).toBeLessThanOrEqual(2);
+    expect(t.db.prepare('SELECT count(*) AS n FROM inbox_reads').get()).toEqual({ n: 0 });
+    expect((await t.call('GET', `/api/v1/reviews/${ids.reviews}`)).json).toEqual(reviewBefore);
+    expect((await t.call('GET', '/api/v1/inbox/unread-count')).json.total).toBe(2);
+  });
+});
