@@ -177,7 +177,7 @@ describe('tenancy on every route that takes an id', { timeout: 30_000 }, () => {
 
 describe('tenancy on the routes that take ids or filters in the query or body', () => {
   it('keeps another organization out of Acme’s inbox, read state and bulk edits', async () => {
-    const t = setup();
+    const t = accountsSetup();
     const ids = await acmeObjects(t);
     const other = t.otherOrg();
     const callers: Array<{ name: string; key: string; headers: Record<string, string> }> = [
