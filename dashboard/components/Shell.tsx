@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { businesses, businessId, loadBusinesses } from '../state/business';
 import { loadOrganizations, organizationId } from '../state/organization';
@@ -25,6 +25,16 @@ export function Shell({ children }: { children: ComponentChildren }) {
     loadOrganizations();
     refreshUnread();
   }, [organizationId.value, me.value?.user?.id]);
+
+  // A new screen moves focus to its content, so keyboard and screen-reader users start there; a new
+  // query on the same screen (a filter) leaves focus where it was.
+  const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    main.current?.focus();
+  }, [path]);
 
   const current = (href: string) =>
     href === '/dashboard'
@@ -75,7 +85,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </div>
