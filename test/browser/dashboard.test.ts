@@ -58,6 +58,20 @@ async function open(width: number, storageState?: Awaited<ReturnType<BrowserCont
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A CSP refusal or a failed request is a console error: none is expected, except the 401 that tells a
+  // signed-out visitor (or a wrong password) apart, which Chromium logs for every fetch that gets one, and
+  // the favicon of pages that are not the dashboard's (the landing page a customer uses declares none).
+  context.on('console', (message) => {
+    const text = message.text();
+    const where = message.location().url;
+    const foreignFavicon = where.endsWith('/favicon.ico') && !message.page()?.url().includes('/dashboard');
+    if (message.type() === 'error' && !text.includes('status of 401') && !foreignFavicon)
+      errors.push(`console: ${text} (${where})`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && response.status() !== 401)
+      errors.push(`${response.status()} ${response.url()}`);
+  });
   return { context, page, offsite, errors };
 }
 
