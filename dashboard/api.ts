@@ -54,6 +54,12 @@ export class ApiFailure extends Error {
 }
 
 let organizationHeader: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a signed-in call answers 401: the session ended (expired, or signed out elsewhere). */
+export function whenUnauthorized(callback: () => void): void {
+  onUnauthorized = callback;
+}
 
 /** The organization every later call acts in (`Plaudit-Organization`); null lets the server choose. */
 export function actInOrganization(id: string | null): void {
@@ -74,6 +80,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);
   if (!res.ok) {
+    // The sign-in routes answer 401 for a wrong password, which is no lost session.
+    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
     throw new ApiFailure(
       res.status,
       json?.code ?? 'HTTP_ERROR',

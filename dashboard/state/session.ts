@@ -1,10 +1,15 @@
 import { signal } from '@preact/signals';
-import { ApiFailure, api, type Me } from '../api';
+import { ApiFailure, api, type Me, whenUnauthorized } from '../api';
 
 /** Who is signed in (null: nobody, or not known yet — see `sessionChecked`). */
 export const me = signal<Me | null>(null);
 /** Whether the first `/me` has answered: until then the app cannot tell signed in from signed out. */
 export const sessionChecked = signal(false);
+
+// A call that finds the session gone signs the app out: the router then asks to sign in again.
+whenUnauthorized(() => {
+  if (me.value) me.value = null;
+});
 
 /** Asks the server who the session belongs to; a 401 means signed out. */
 export async function loadSession(): Promise<void> {

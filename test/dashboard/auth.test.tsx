@@ -74,4 +74,28 @@ describe('signing in', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Email or password is incorrect');
     expect(location.pathname).toBe('/dashboard/login');
   });
+
+  it('asks to sign in again when the session ends while the app is open', async () => {
+    fakeApi({
+      'GET /me': () => ME,
+      'GET /inbox/unread-count': () => ({ total: 0, reviews: 0, feedback: 0 }),
+      'GET /businesses': () => ({ data: [] }),
+      'GET /organizations': () => ({ data: [] }),
+    });
+    const original = globalThis.fetch;
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
+      url.startsWith('/api/v1/inbox?')
+        ? Promise.resolve(
+            new Response(JSON.stringify({ error: 'Session expired', code: 'UNAUTHORIZED' }), { status: 401 }),
+          )
+        : original(url, init),
+    );
+    me.value = ME as never;
+    sessionChecked.value = true;
+    history.replaceState(null, '', '/dashboard?rating=1');
+    render(<App />);
+    await waitFor(() => expect(location.pathname).toBe('/dashboard/login'));
+    expect(new URLSearchParams(location.search).get('next')).toBe('/dashboard?rating=1');
+    expect(me.value).toBeNull();
+  });
 });
