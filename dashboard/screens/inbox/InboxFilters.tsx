@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { SOURCES } from '../../../widget/types';
 import type { InboxFilter } from '../../api';
@@ -42,6 +42,8 @@ const SELECTS: { key: string; label: string; options: Option[] }[] = [
 export function InboxFilters({ filter }: { filter: InboxFilter }) {
   const { route } = useLocation();
   const [q, setQ] = useState(filter.q ?? '');
+  // The URL can change under the form (Clear filters, back button): the search box follows it.
+  useEffect(() => setQ(filter.q ?? ''), [filter.q]);
   const set = (key: string, value: string) => route(inboxUrl({ ...filter, [key]: value }));
   const active = Object.keys(filter).length;
   const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 60rem)').matches;

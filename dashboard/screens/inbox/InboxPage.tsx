@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, type ItemRef } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -17,6 +17,9 @@ export function InboxPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
+  // A selection belongs to the list it was made in.
+  const listKey = `${JSON.stringify(filter)}|${page}`;
+  useEffect(() => setSelected(new Set()), [listKey]);
 
   const toggle = (key: string) => {
     const next = new Set(selected);
