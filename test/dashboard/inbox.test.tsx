@@ -78,6 +78,11 @@ describe('the inbox filter in the URL', () => {
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'cold soup' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Filter the inbox' }));
     await waitFor(() => expect(new URLSearchParams(location.search).get('q')).toBe('cold soup'));
+    // Clearing the filters empties the URL and the form with it.
+    fireEvent.click(screen.getByRole('link', { name: 'Clear filters' }));
+    await waitFor(() => expect(location.search).toBe(''));
+    await waitFor(() => expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe(''));
+    expect((screen.getByLabelText('Rating') as HTMLSelectElement).value).toBe('');
   });
 });
 
