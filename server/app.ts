@@ -86,6 +86,13 @@ export function createApp(options: CreateAppOptions) {
     description:
       'An API key (sk_live_… or sk_test_…). Also accepted as x-api-key or as the Basic auth user name.',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'plaudit_session',
+    description:
+      'A person signed in with POST /api/v1/auth/login. Writes also need a same-origin Origin and X-Plaudit-Csrf: 1.',
+  });
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
     info: {

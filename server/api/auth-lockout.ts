@@ -10,10 +10,17 @@ import {
   recordLoginFailure,
 } from '../store/login-attempts';
 
-// One account: 5 failures lock it for a minute, each further failure doubles that, up to 15 minutes. One
-// address trying many accounts gets more room (an office shares one IP) but the same escalation.
-const ACCOUNT_POLICY: LockoutPolicy = { threshold: 5, baseLockMs: 60_000, maxLockMs: 15 * 60_000 };
-const IP_POLICY: LockoutPolicy = { threshold: 20, baseLockMs: 60_000, maxLockMs: 15 * 60_000 };
+// One account: from the 3rd failure each next try waits a few seconds longer (slow enough to stop guessing,
+// short enough for a typo); the 5th locks it for a minute, each further failure doubles that, up to 15
+// minutes. One address trying many accounts gets more room (an office shares one IP), then the same.
+const ACCOUNT_POLICY: LockoutPolicy = {
+  slowAfter: 3,
+  slowMs: 2_000,
+  threshold: 5,
+  baseLockMs: 60_000,
+  maxLockMs: 15 * 60_000,
+};
+const IP_POLICY: LockoutPolicy = { ...ACCOUNT_POLICY, slowAfter: 10, threshold: 20 };
 
 const buckets = (c: Context, deps: AppDeps, email: string) => ({
   account: accountBucket(email),
@@ -28,7 +35,7 @@ export function assertNotLocked(c: Context, deps: AppDeps, email: string): void 
     const retryAfter = String(Math.ceil(waitMs / 1000));
     throw new ApiError(
       'RATE_LIMIT_EXCEEDED',
-      'Too many failed sign-in attempts: try again later',
+      `Too many failed sign-in attempts: try again in ${retryAfter} seconds`,
       { retryAfter: `${retryAfter} seconds` },
       { 'Retry-After': retryAfter },
     );

@@ -4,7 +4,13 @@ import { renderAccountEmail } from '../delivery/account-email';
 import type { AppDeps, AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
 import { queueAccountEmail } from '../store/account-emails';
-import { consumeAuthToken, createAuthToken, expireResetTokens, findAuthToken } from '../store/auth-tokens';
+import {
+  consumeAuthToken,
+  createAuthToken,
+  expireResetTokens,
+  findAuthToken,
+  resetTokensSince,
+} from '../store/auth-tokens';
 import { deleteOtherSessions } from '../store/sessions';
 import { findUserByEmail, getUser, setUserPassword } from '../store/users';
 import { dashboardLink, hashFor, startSession } from './auth-common';
@@ -14,6 +20,8 @@ import { jsonBody, jsonResponse } from './common-schemas';
 
 const tags = ['Sign-in'];
 export const RESET_TTL_MS = 3_600_000;
+/** Reset emails per account per hour: enough for a lost email or two, too few to flood an inbox. */
+const RESETS_PER_HOUR = 3;
 
 /** `POST /auth/forgot` and `POST /auth/reset` (public): a password reset by an emailed single-use link. */
 export function registerReset(app: OpenAPIHono<AppEnv>, deps: AppDeps, guards: MiddlewareHandler<AppEnv>[]) {
@@ -34,7 +42,8 @@ export function registerReset(app: OpenAPIHono<AppEnv>, deps: AppDeps, guards: M
     }),
     (c) => {
       const user = findUserByEmail(deps.db, c.req.valid('json').email);
-      if (user) {
+      const hourAgo = new Date(deps.clock().getTime() - 3_600_000).toISOString();
+      if (user && resetTokensSince(deps.db, user.id, hourAgo) < RESETS_PER_HOUR) {
         deps.db.transaction(() => {
           const { token } = createAuthToken(deps.db, deps.clock, {
             purpose: 'reset',

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../http/context';
 import { newRouter } from '../http/router';
 import { publicAuthGuards } from './auth-common';
-import { registerInvitationAccept, registerInvitations } from './auth-invitations';
+import { registerInvitationAccept } from './auth-invitation-accept';
+import { registerInvitations } from './auth-invitations';
 import { registerLogin, registerLogout } from './auth-login';
 import { registerReset } from './auth-reset';
 import { registerSessions } from './auth-sessions';

@@ -54,4 +54,5 @@ export const commaListQuery = (max: number) =>
 /** `true`/`false` query flags. */
 export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-export const security = [{ bearerAuth: [] }];
+/** An API key, or a person's session cookie (each route takes either). */
+export const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];

@@ -147,3 +147,13 @@ export function expireResetTokens(db: Db, clock: Clock, userId: string): void {
     `UPDATE auth_tokens SET used_at = ? WHERE purpose = 'reset' AND user_id = ? AND used_at IS NULL`,
   ).run(isoNow(clock), userId);
 }
+
+/** How many reset links the user was sent since `since` (so a stranger cannot flood their inbox). */
+export function resetTokensSince(db: Db, userId: string, since: string): number {
+  return (
+    sql(
+      db,
+      `SELECT count(*) AS n FROM auth_tokens WHERE purpose = 'reset' AND user_id = ? AND created_at >= ?`,
+    ).get(userId, since) as { n: number }
+  ).n;
+}

@@ -1,8 +1,17 @@
 import type { Clock } from '../domain/clock';
 import { type Db, sql } from './db';
 
-/** Failures allowed before a bucket locks; each further failure doubles the lock, up to the cap. */
-export type LockoutPolicy = { threshold: number; baseLockMs: number; maxLockMs: number };
+/**
+ * How a bucket slows down, then locks: from `slowAfter` failures each answer makes the next attempt wait
+ * `slowMs` more; from `threshold` it locks for `baseLockMs`, doubling with each further failure up to `maxLockMs`.
+ */
+export type LockoutPolicy = {
+  slowAfter: number;
+  slowMs: number;
+  threshold: number;
+  baseLockMs: number;
+  maxLockMs: number;
+};
 
 // Failures older than a day are forgotten: a typo last week does not shorten today's allowance.
 const FORGET_MS = 24 * 3_600_000;
@@ -21,13 +30,17 @@ export function lockedForMs(db: Db, clock: Clock, bucket: string): number {
   return Math.max(0, Date.parse(row.locked_until) - clock().getTime());
 }
 
-/** Counts a failure; past the threshold the bucket locks for base × 2^(failures − threshold), capped. */
+/** Counts a failure and sets how long the bucket must now wait (see LockoutPolicy). */
 export function recordLoginFailure(db: Db, clock: Clock, bucket: string, policy: LockoutPolicy): void {
   const now = clock().getTime();
+  // Forgotten counters are dropped here, so a spray of made-up emails does not grow the table for good.
+  sql(
+    db,
+    'DELETE FROM login_attempts WHERE updated_at < ? AND (locked_until IS NULL OR locked_until < ?)',
+  ).run(new Date(now - FORGET_MS).toISOString(), new Date(now).toISOString());
   const row = sql(db, 'SELECT * FROM login_attempts WHERE bucket = ?').get(bucket) as AttemptRow | undefined;
   const failures = row && now - Date.parse(row.updated_at) < FORGET_MS ? row.failures + 1 : 1;
-  const over = failures - policy.threshold;
-  const lockMs = over >= 0 ? Math.min(policy.baseLockMs * 2 ** over, policy.maxLockMs) : 0;
+  const lockMs = waitAfter(failures, policy);
   sql(
     db,
     `INSERT INTO login_attempts (bucket, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
@@ -39,4 +52,13 @@ export function recordLoginFailure(db: Db, clock: Clock, bucket: string, policy:
 /** A successful sign-in clears the account's count. */
 export function clearLoginFailures(db: Db, bucket: string): void {
   sql(db, 'DELETE FROM login_attempts WHERE bucket = ?').run(bucket);
+}
+
+/** The wait a bucket with this many failures has earned. */
+export function waitAfter(failures: number, policy: LockoutPolicy): number {
+  if (failures >= policy.threshold) {
+    return Math.min(policy.baseLockMs * 2 ** (failures - policy.threshold), policy.maxLockMs);
+  }
+  if (failures >= policy.slowAfter) return policy.slowMs * (failures - policy.slowAfter + 1);
+  return 0;
 }

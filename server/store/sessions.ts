@@ -48,6 +48,8 @@ export function createSession(
 ): { session: Session; token: string } {
   const token = randomBytes(32).toString('base64url');
   const now = clock();
+  // Ended sessions are otherwise only removed when their cookie comes back; a sign-in tidies the user's.
+  sql(db, 'DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?').run(input.userId, now.toISOString());
   const session: Session = {
     id: newId('ses'),
     userId: input.userId,

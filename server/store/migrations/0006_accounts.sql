@@ -58,6 +58,7 @@ CREATE TABLE login_attempts (
   locked_until TEXT,
   updated_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX login_attempts_updated ON login_attempts(updated_at);
 
 -- Account emails (reset, invitation) queued through the outbox; the outbox row points here.
 CREATE TABLE account_emails (

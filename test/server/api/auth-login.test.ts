@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountsSetup, ORIGIN, PASSWORD } from './accounts-fixtures';
+import { createApp } from '../../../server/app';
+import { accountsSetup, FAST_COST, ORIGIN, PASSWORD } from './accounts-fixtures';
 
 describe('sign in, sessions and /me', () => {
   it('signs in with email + password into an HttpOnly SameSite=Lax cookie; /me shows the person', async () => {
@@ -68,29 +69,61 @@ describe('sign in, sessions and /me', () => {
     expect(t.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
   });
 
-  it('locks an account after 5 failures (429 + Retry-After, even with the right password), then lets it in', async () => {
+  it('slows an account down from the 3rd failure, locks it at the 5th (429 + Retry-After), then lets it in', async () => {
     const t = accountsSetup();
     await t.addUser('ana@example.com');
-    for (let i = 0; i < 5; i++) expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
-    const locked = await t.login('ana@example.com');
-    expect(locked.status).toBe(429);
-    expect(locked.json.code).toBe('RATE_LIMIT_EXCEEDED');
-    expect(locked.headers.get('retry-after')).toBe('60');
+    const attempt = async (password = 'wrong password') => {
+      const res = await t.login('ana@example.com', password);
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), error: res.json.error };
+    };
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(401);
+    // Slowed: even the right password waits its turn, and a refused try does not count.
+    expect(await attempt(PASSWORD)).toMatchObject({ status: 429, retryAfter: '2' });
+    t.clock.advance(2_000);
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).retryAfter).toBe('4');
+    t.clock.advance(4_000);
+    expect((await attempt()).status).toBe(401);
+    // Locked for a minute, with the same answer whatever the password.
+    const locked = await attempt(PASSWORD);
+    expect(locked).toMatchObject({ status: 429, retryAfter: '60' });
+    expect(locked.error).toMatch(/Too many failed sign-in attempts/);
     t.clock.advance(61_000);
     // One more failure after the lock doubles it.
-    expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
-    expect((await t.login('ana@example.com')).headers.get('retry-after')).toBe('120');
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt(PASSWORD)).retryAfter).toBe('120');
     t.clock.advance(121_000);
-    expect((await t.login('ana@example.com')).status).toBe(200);
-    // Success forgets the failures: the next typo is one of five again.
-    expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
-    expect((await t.login('ana@example.com')).status).toBe(200);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    // Success forgets the failures: the next typo is one of many again.
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+  });
+
+  it('keeps a lockout across a restart (the counters live in the database)', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    for (let i = 0; i < 5; i++) {
+      expect((await t.login('ana@example.com', 'wrong password')).status).toBe(401);
+      t.clock.advance(10_000);
+    }
+    const restarted = createApp({ db: t.db, clock: t.clock, config: t.config, passwordCost: FAST_COST });
+    const res = await restarted.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-plaudit-csrf': '1' },
+      body: JSON.stringify({ email: 'ana@example.com', password: PASSWORD }),
+    });
+    expect(res.status).toBe(429);
   });
 
   it('locks one address trying many accounts', async () => {
     const t = accountsSetup();
     await t.addUser('ana@example.com');
-    for (let i = 0; i < 20; i++) await t.login(`guess${i}@example.com`, 'wrong password');
+    for (let i = 0; i < 20; i++) {
+      expect((await t.login(`guess${i}@example.com`, 'wrong password')).status).toBe(401);
+      t.clock.advance(30_000);
+    }
     const res = await t.login('ana@example.com');
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -181,5 +214,41 @@ describe('sign in, sessions and /me', () => {
       headers: { 'plaudit-organization': third.id },
     });
     expect(refused.status).toBe(404);
+  });
+
+  it('ends a session 90 days after sign-in however often it is used', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const { cookie } = await t.login('ana@example.com');
+    for (let day = 10; day < 90; day += 10) {
+      t.clock.advance(10 * 24 * 3_600_000);
+      expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status, `day ${day}`).toBe(200);
+    }
+    t.clock.advance(10 * 24 * 3_600_000);
+    expect((await t.asUser(cookie, 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('documents the sign-in routes and the session cookie in the OpenAPI document', async () => {
+    const t = accountsSetup();
+    const doc = (await t.call('GET', '/api/v1/openapi.json', { key: null })).json;
+    for (const path of [
+      'login',
+      'logout',
+      'forgot',
+      'reset',
+      'setup',
+      'signup',
+      'sessions',
+      'password',
+      'invitations',
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(`/api/v1/auth/${path}`);
+    }
+    expect(Object.keys(doc.paths)).toContain('/api/v1/team/{userId}');
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({
+      in: 'cookie',
+      name: 'plaudit_session',
+    });
+    expect(doc.paths['/api/v1/auth/login'].post.security).toBeUndefined();
   });
 });

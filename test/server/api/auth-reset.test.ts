@@ -84,4 +84,20 @@ describe('forgot password and reset', () => {
     expect(expired.status).toBe(404);
     expect((await t.login('ana@example.com', PASSWORD)).status).toBe(200);
   });
+
+  it('sends at most three reset emails per account per hour, answering the same each time', async () => {
+    const t = accountsSetup();
+    await t.addUser('ana@example.com');
+    const answers = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const res = await t.publicCall('POST', '/api/v1/auth/forgot', { email: 'ana@example.com' });
+      answers.add(`${res.status} ${res.text}`);
+    }
+    expect([...answers]).toEqual(['202 {"ok":true}']);
+    const queued = () => (t.db.prepare('SELECT count(*) AS n FROM account_emails').get() as { n: number }).n;
+    expect(queued()).toBe(3);
+    t.clock.advance(61 * 60_000);
+    await t.publicCall('POST', '/api/v1/auth/forgot', { email: 'ana@example.com' });
+    expect(queued()).toBe(4);
+  });
 });
