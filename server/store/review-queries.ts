@@ -24,7 +24,7 @@ export type ReviewFilter = {
   q?: string;
   /** Reviews carrying every one of these tags. */
   tags?: string[];
-  /** Whether the review has text (non-empty content). */
+  /** Whether the review has text (content not blank). */
   hasText?: boolean;
   /** Read state of one reader (see inbox_reads): only the reviews it has (`read: true`) or has not read. */
   readBy?: { readerId: string; read: boolean };
@@ -116,7 +116,7 @@ export function reviewWhere(organizationId: string, filter: ReviewFilter): Claus
       JSON.stringify(filter.tags),
     );
   }
-  if (filter.hasText !== undefined) add(filter.hasText ? "content <> ''" : "content = ''");
+  if (filter.hasText !== undefined) add(filter.hasText ? "trim(content) <> ''" : "trim(content) = ''");
   if (filter.readBy) {
     add(
       `${filter.readBy.read ? '' : 'NOT '}EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'review' AND item_id = reviews.id)`,

@@ -20,7 +20,7 @@ async function reviews() {
       publishedAt: '2026-06-02T10:00:00Z',
       tags: ['vip'],
     }),
-    fiveEmpty: await add({ rating: 5, content: '', publishedAt: '2026-06-03T10:00:00Z' }),
+    fiveEmpty: await add({ rating: 5, content: '  ', publishedAt: '2026-06-03T10:00:00Z' }),
     fourGoogle: await add({
       rating: 4,
       source: 'google',
