@@ -160,6 +160,24 @@ describe('the dashboard in Chromium', () => {
       .poll(() => preview.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 15_000 })
       .toContain('Sarah');
     await check(page, 'widget-1280');
+    // Taking a review off the widget redraws the preview from fresh data; putting it back shows it again.
+    const sarah = page.getByRole('checkbox', { name: /Sarah O’Connor/ });
+    const previewText = () =>
+      page
+        .locator('.preview [data-plaudit-widget][data-plaudit-mounted]')
+        .evaluate((el) => el.shadowRoot?.textContent ?? '');
+    await sarah.uncheck();
+    await expect
+      .poll(
+        async () => {
+          const text = await previewText();
+          return text.includes('Maria') && !text.includes('Sarah');
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await sarah.check();
+    await expect.poll(previewText, { timeout: 15_000 }).toContain('Sarah');
     const snippet = await page.locator('#snippet').inputValue();
     expect(snippet).toContain(`<script src="${plaudit.base}/widget.js" async></script>`);
     expect(snippet).toContain('data-layout="grid"');

@@ -52,8 +52,8 @@ export function WidgetPage() {
         <WidgetOptionsForm options={current} onChange={setOptions} />
         <WidgetPreview attributes={snippet.attributes} options={current} version={version} />
         <SnippetBox text={snippet.text} />
+        <WidgetReviewPicker businessId={chosen} onChanged={() => setVersion((v) => v + 1)} />
       </div>
-      <WidgetReviewPicker businessId={chosen} onChanged={() => setVersion((v) => v + 1)} />
     </section>
   );
 }
