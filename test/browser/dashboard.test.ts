@@ -241,6 +241,19 @@ describe('the dashboard in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await check(page, 'inbox-375');
 
+    // By keyboard alone: Tab to the newest review's link, Enter opens it, focus lands on the content.
+    await page.locator('body').focus();
+    let focused = '';
+    for (let i = 0; i < 40 && !focused.includes('/dashboard/reviews/'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
+    }
+    expect(focused).toContain('/dashboard/reviews/');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Review by / }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.goBack();
+
     await item(page, 'Kevin Brooks').getByRole('link').click();
     await page.getByRole('heading', { name: 'Review by Kevin Brooks' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
