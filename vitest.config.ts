@@ -18,7 +18,11 @@ export default defineConfig({
         oxc: jsx,
         test: {
           name: 'dom',
-          include: ['test/widget/**/*.test.{ts,tsx}', 'test/landing/**/*.test.{ts,tsx}'],
+          include: [
+            'test/widget/**/*.test.{ts,tsx}',
+            'test/landing/**/*.test.{ts,tsx}',
+            'test/dashboard/**/*.test.{ts,tsx}',
+          ],
           environment: 'happy-dom',
         },
       },

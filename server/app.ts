@@ -34,6 +34,7 @@ import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
 import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
+import { dashboardRoutes } from './pages/dashboard';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
 import { landingRoutes } from './pages/landing';
@@ -142,6 +143,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', smsHookRoutes(deps));
   app.route('/', docsRoutes());
+  app.route('/', dashboardRoutes());
   app.route('/', widgetRoutes(deps));
   app.route('/', landingRoutes(deps));
   app.route('/', logoRoutes(deps));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-export type BundleName = 'landing' | 'widget';
+export type BundleName = 'landing' | 'widget' | 'dashboard';
 
 // Paths from the project root: vitest runs there, and some callers run under happy-dom (no file: import.meta.url).
 const root = process.cwd();
@@ -10,8 +10,11 @@ const IMPORT =
   /\bfrom\s+['"](\.{1,2}\/[^'"?]+)(?:\?[^'"]*)?['"]|\bimport\s+['"](\.{1,2}\/[^'"?]+)(?:\?[^'"]*)?['"]/g;
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '/index.ts', '/index.tsx'];
 
-/** The path of a built bundle, from the project root. */
-export const bundlePath = (name: BundleName) => resolve(root, 'dist', `${name}.js`);
+/** The path of a built bundle, from the project root (for the dashboard app: its build manifest). */
+export const bundlePath = (name: BundleName) =>
+  name === 'dashboard'
+    ? resolve(root, 'dist', 'dashboard', '.vite', 'manifest.json')
+    : resolve(root, 'dist', `${name}.js`);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -44,7 +47,7 @@ export function bundleSources(name: BundleName): string[] {
   return [...seen].filter((path) => existsSync(path));
 }
 
-/** Whether `dist/<name>.js` is missing or older than any of its sources. */
+/** Whether `dist/<name>.js` (the dashboard's manifest) is missing or older than any of its sources. */
 export function isStale(name: BundleName): boolean {
   const bundle = bundlePath(name);
   if (!existsSync(bundle)) return true;

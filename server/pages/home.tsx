@@ -37,7 +37,8 @@ function HomePage({ publicUrl, demo }: HomeProps) {
             <a href="/docs">API reference</a> (<a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>)
           </li>
           <li>
-            <a href="/widget">Widget builder</a>: pick a business and options, copy the snippet
+            <a href="/dashboard">Dashboard</a>: the inbox of reviews and feedback, replies, and the widget
+            builder
           </li>
           {demo && (
             <li>

@@ -7,7 +7,7 @@ import { requestHeader } from '../http/request-header';
 import { getPublicBusiness } from '../store/businesses';
 import { listWidgetReviews, visibleReviewSummary, type WidgetFilter } from '../store/widget';
 import { acceptsGzip, cachedDocument, gzippedDocument, matchesEtag } from './widget-cache';
-import { ownerScript, widgetOwnerPage } from './widget-owner';
+import { widgetOwnerRedirect } from './widget-owner';
 import { widgetScriptHandler } from './widget-script';
 
 const filterSchema = z.object({
@@ -25,12 +25,11 @@ const DEFAULT_FILTER = filterSchema.safeParse({});
 // Browsers and CDNs keep a document a minute, CDNs five, and may serve it stale for ten while they refetch.
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
-/** The public widget surface: `/widget.js`, its data `/widget/v1/:businessId.json`, and the owner's `/widget` page. */
+/** The public widget surface: `/widget.js`, its data `/widget/v1/:businessId.json`, and the old `/widget` builder's redirect. */
 export function widgetRoutes(deps: AppDeps, options: { scriptPath?: string } = {}): Hono {
   const app = new Hono();
   app.get('/widget.js', widgetScriptHandler(options.scriptPath));
-  app.get('/widget', widgetOwnerPage(deps));
-  app.get('/widget/owner.js', ownerScript);
+  app.get('/widget', widgetOwnerRedirect);
 
   // One handler per request, not a CORS middleware in front: a composed chain measured a few percent of
   // this route's throughput, and it is the hottest route a Plaudit box serves.

@@ -198,26 +198,11 @@ describe('GET /widget.js', () => {
   });
 });
 
-describe('GET /widget (owner page)', () => {
-  it('shows the snippet and the live widget for a business, escaping what the owner typed', async () => {
+describe('GET /widget (the old builder)', () => {
+  it('redirects to the dashboard’s widget page', async () => {
     const { biz, get } = setup();
-    const res = await get(
-      `/widget?business=${biz.id}&layout=carousel&accent=${encodeURIComponent('"><script>x</script>')}`,
-    );
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain(`data-plaudit-widget="${biz.id}"`);
-    expect(html).toContain('data-layout="carousel"');
-    expect(html).toContain('src="/widget.js"');
-    expect(html).not.toContain('<script>x</script>');
-    expect(html).toContain('Ignored invalid values: accent');
-    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
-  });
-
-  it('says so when the business does not exist', async () => {
-    const { get } = setup();
-    const html = await (await get('/widget?business=biz_missing')).text();
-    expect(html).toContain('No active business with that id');
-    expect(html).not.toContain('data-plaudit-widget=');
+    const res = await get(`/widget?business=${biz.id}&layout=carousel`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/dashboard/widget');
   });
 });

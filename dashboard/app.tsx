@@ -1,0 +1,89 @@
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { Shell } from './components/Shell';
+import { me, sessionChecked } from './state/session';
+
+// One chunk per screen: the first screen loads only the shell and the screen it shows.
+const InboxPage = lazy(() => import('./screens/inbox/InboxPage').then((m) => m.InboxPage));
+const ReviewPage = lazy(() => import('./screens/review/ReviewPage').then((m) => m.ReviewPage));
+const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((m) => m.FeedbackPage));
+const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
+const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
+const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
+const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
+const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
+const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
+const ResetPage = lazy(() => import('./screens/reset/ResetPage').then((m) => m.ResetPage));
+const AcceptPage = lazy(() => import('./screens/accept/AcceptPage').then((m) => m.AcceptPage));
+
+/** The screens anyone may open; every other one needs a session. */
+const PUBLIC = [
+  '/dashboard/login',
+  '/dashboard/setup',
+  '/dashboard/forgot',
+  '/dashboard/reset',
+  '/dashboard/accept',
+];
+const isPublic = (path: string) => PUBLIC.includes(path.replace(/\/$/, ''));
+
+function Screens() {
+  const { path, url, route } = useLocation();
+  const open = isPublic(path);
+  const signedOut = sessionChecked.value && !me.value;
+  useEffect(() => {
+    if (!open && signedOut) route(`/dashboard/login?next=${encodeURIComponent(url)}`, true);
+  }, [open, signedOut, url]);
+  if (!open && !me.value) {
+    return (
+      <main id="main" class="center">
+        <p role="status">{sessionChecked.value ? 'Signing in…' : 'Loading…'}</p>
+      </main>
+    );
+  }
+  const router = (
+    <ErrorBoundary>
+      <Router>
+        <Route path="/dashboard" component={InboxPage} />
+        <Route path="/dashboard/reviews/:id" component={ReviewPage} />
+        <Route path="/dashboard/feedback/:id" component={FeedbackPage} />
+        <Route path="/dashboard/widget" component={WidgetPage} />
+        <Route path="/dashboard/settings/profile" component={ProfilePage} />
+        <Route path="/dashboard/settings/team" component={TeamPage} />
+        <Route path="/dashboard/login" component={LoginPage} />
+        <Route path="/dashboard/setup" component={SetupPage} />
+        <Route path="/dashboard/forgot" component={ForgotPage} />
+        <Route path="/dashboard/reset" component={ResetPage} />
+        <Route path="/dashboard/accept" component={AcceptPage} />
+        <Route default component={NotFound} />
+      </Router>
+    </ErrorBoundary>
+  );
+  if (open) {
+    return (
+      <main id="main" class="center">
+        {router}
+      </main>
+    );
+  }
+  return <Shell>{router}</Shell>;
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>
+        There is no such page. <a href="/dashboard">Back to the inbox</a>
+      </p>
+    </section>
+  );
+}
+
+/** The dashboard: a router over /dashboard/*, the shell around every signed-in screen. */
+export function App() {
+  return (
+    <LocationProvider scope="/dashboard">
+      <Screens />
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { businesses, businessId, loadBusinesses } from '../state/business';
+import { loadOrganizations, organizationId } from '../state/organization';
+import { me, signOut } from '../state/session';
+import { refreshUnread, unreadCount } from '../state/unread';
+import { BusinessSwitcher } from './BusinessSwitcher';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
+import { ThemeToggle } from './ThemeToggle';
+
+const LINKS = [
+  { href: '/dashboard', label: 'Inbox' },
+  { href: '/dashboard/widget', label: 'Widget' },
+  { href: '/dashboard/settings/team', label: 'Team' },
+  { href: '/dashboard/settings/profile', label: 'Profile' },
+];
+
+/** The frame of every signed-in screen: skip link, navigation with the unread count, switchers, sign out. */
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { path, route } = useLocation();
+  // Everything the shell shows belongs to the acting organization: reload it when that changes.
+  useEffect(() => {
+    loadBusinesses();
+    loadOrganizations();
+    refreshUnread();
+  }, [organizationId.value, me.value?.user?.id]);
+
+  // A new screen moves focus to its content, so keyboard and screen-reader users start there; a new
+  // query on the same screen (a filter) leaves focus where it was.
+  const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    main.current?.focus();
+  }, [path]);
+
+  const current = (href: string) =>
+    href === '/dashboard'
+      ? path === '/dashboard' || path === '/dashboard/' || /^\/dashboard\/(reviews|feedback)\//.test(path)
+      : path.startsWith(href);
+  const unread = unreadCount.value;
+
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="bar">
+        <a class="brand" href="/dashboard">
+          Plaudit
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {LINKS.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
+                  {link.label}
+                  {link.href === '/dashboard' && unread !== null && unread > 0 && (
+                    <span class="count" data-testid="unread-count">
+                      {unread}
+                      <span class="sr-only"> unread</span>
+                    </span>
+                  )}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="switchers">
+          <OrganizationSwitcher />
+          {businesses.value.length > 1 && <BusinessSwitcher />}
+          <ThemeToggle />
+          <button
+            type="button"
+            class="ghost"
+            onClick={async () => {
+              await signOut();
+              businessId.value = '';
+              route('/dashboard/login');
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={main}>
+        {children}
+      </main>
+    </div>
+  );
+}
