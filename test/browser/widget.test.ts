@@ -181,6 +181,32 @@ describe('widget in Chromium', () => {
     await page.close();
   });
 
+  it("fills each card's stars to its rating, not to the width of the card", async () => {
+    const { page } = await harness.open('/all');
+    await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(5);
+    // A card is a grid: a stretched star row would show a 3★ review's filled part across five stars.
+    const fills = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-plaudit-widget]')).flatMap((h) =>
+        Array.from(h.shadowRoot!.querySelectorAll('.card .st')).map((stars) => ({
+          label: stars.getAttribute('aria-label'),
+          // The filled part against the five glyphs themselves (the text node after the filled span).
+          share: (() => {
+            const glyphs = document.createRange();
+            glyphs.selectNodeContents(stars.lastChild!);
+            return (
+              stars.querySelector('.on')!.getBoundingClientRect().width / glyphs.getBoundingClientRect().width
+            );
+          })(),
+        })),
+      ),
+    );
+    const three = fills.find((f) => f.label === 'Rated 3 out of 5');
+    expect(three, JSON.stringify(fills)).toBeDefined();
+    expect(three!.share).toBeGreaterThan(0.5);
+    expect(three!.share).toBeLessThan(0.7);
+    await page.close();
+  });
+
   it('shows hostile review text as text and runs none of it', async () => {
     const { page } = await harness.open('/layout/list');
     await expect.poll(() => mountedCount(page), { timeout: 10_000 }).toBe(1);
