@@ -27,7 +27,9 @@ export function KeysPage() {
   return (
     <section aria-labelledby="keys-title">
       <p>
-        <a href="/dashboard/settings">← Settings</a>
+        <a class="back" href="/dashboard/settings">
+          ← Settings
+        </a>
       </p>
       <h1 id="keys-title">API keys</h1>
       <p class="muted">

@@ -9,7 +9,9 @@ export function NoAccess({ title, needs }: { title: string; needs: string }) {
           organization if you need it.
         </p>
         <p>
-          <a href="/dashboard/settings">Back to settings</a>
+          <a class="back" href="/dashboard/settings">
+            Back to settings
+          </a>
         </p>
       </div>
     </section>

@@ -22,7 +22,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      <ul class="sessions" aria-label="Settings sections">
+      <ul class="sessions link-list" aria-label="Settings sections">
         {SECTIONS.filter((s) => !s.scope || can(s.scope)).map((s) => (
           <li key={s.href} class="panel">
             <span>

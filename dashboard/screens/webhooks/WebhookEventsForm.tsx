@@ -14,7 +14,7 @@ export function WebhookEventsForm({ hook, onSave }: { hook: Webhook; onSave: (ev
         onSave(events);
       }}
     >
-      <h2 id="events-title">Events</h2>
+      <h2 id="events-title">What it receives</h2>
       <EventPicker value={events} onChange={setEvents} />
       <button type="submit" disabled={events.length === 0}>
         Save events

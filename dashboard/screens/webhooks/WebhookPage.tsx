@@ -29,7 +29,9 @@ export function WebhookPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="webhook-title">
       <p>
-        <a href="/dashboard/settings/webhooks">← Webhooks</a>
+        <a class="back" href="/dashboard/settings/webhooks">
+          ← Webhooks
+        </a>
       </p>
       <h1 id="webhook-title">Webhook endpoint</h1>
       <ErrorNote error={error} />

@@ -28,7 +28,9 @@ export function WebhooksPage() {
   return (
     <section aria-labelledby="webhooks-title">
       <p>
-        <a href="/dashboard/settings">← Settings</a>
+        <a class="back" href="/dashboard/settings">
+          ← Settings
+        </a>
       </p>
       <h1 id="webhooks-title">Webhooks</h1>
       <p class="muted">
@@ -46,7 +48,7 @@ export function WebhooksPage() {
       {hooks === null && !error && <p role="status">Loading…</p>}
       {hooks?.length === 0 && <p class="empty muted">No endpoints yet.</p>}
       {hooks && hooks.length > 0 && (
-        <ul class="sessions panel" aria-label="Endpoints">
+        <ul class="sessions panel link-list" aria-label="Endpoints">
           {hooks.map((hook) => (
             <li key={hook.id}>
               <span>
