@@ -252,3 +252,102 @@ describe('team screen', () => {
     await waitFor(() => expect(select.value).toBe('owner'));
   });
 });
+
+describe('signed-in devices', () => {
+  it('names each device on its sign-out button and says which one was signed out', async () => {
+    let sessions = [
+      {
+        id: 'ses_1',
+        userAgent: 'Firefox on Linux',
+        ip: null,
+        current: true,
+        createdAt: '2026-06-01T10:00:00.000Z',
+        lastSeenAt: '2026-06-01T10:00:00.000Z',
+      },
+      {
+        id: 'ses_2',
+        userAgent: 'Safari on iPhone',
+        ip: null,
+        current: false,
+        createdAt: '2026-06-01T10:00:00.000Z',
+        lastSeenAt: '2026-06-02T10:00:00.000Z',
+      },
+      {
+        id: 'ses_3',
+        userAgent: 'Chrome on Android',
+        ip: null,
+        current: false,
+        createdAt: '2026-06-01T10:00:00.000Z',
+        lastSeenAt: '2026-06-03T10:00:00.000Z',
+      },
+    ];
+    const api = signedIn(person('owner', OWNER_SCOPES), '/dashboard/settings/profile', {
+      'GET /auth/sessions': () => ({ data: sessions }),
+      'DELETE /auth/sessions/ses_3': () => {
+        sessions = sessions.filter((s) => s.id !== 'ses_3');
+        return undefined;
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Sign out this device \(Chrome on Android/ }));
+    await screen.findByText('Signed out Chrome on Android.');
+    expect(api.of('DELETE', '/auth/sessions')).toHaveLength(1);
+    await waitFor(() => expect(screen.queryByText(/Chrome on Android,/)).toBeNull());
+    expect(screen.getByRole('button', { name: /Sign out this device \(Safari on iPhone/ })).toBeTruthy();
+  });
+});
+
+describe('a webhook endpoint', () => {
+  const HOOK = {
+    id: 'wh_1',
+    url: 'https://crm.example.com/h',
+    description: null,
+    events: ['review.created'],
+    enabled: true,
+    disabledReason: null,
+    secretRotatedUntil: null,
+    circuit: { state: 'open', openUntil: '2026-06-01T10:05:00.000Z', consecutiveFailures: 5 },
+    createdAt: '2026-06-01T10:00:00.000Z',
+    updatedAt: '2026-06-01T10:00:00.000Z',
+  };
+  const FAILED = {
+    id: 'msg_1',
+    eventType: 'review.created',
+    payload: {},
+    status: 'failed',
+    attempts: [
+      {
+        attemptedAt: '2026-06-01T10:00:00.000Z',
+        statusCode: 503,
+        latencyMs: 42,
+        outcome: 'failed',
+        error: 'HTTP 503',
+      },
+    ],
+    createdAt: '2026-06-01T10:00:00.000Z',
+  };
+
+  it('shows the circuit and each attempt, sends a test, redelivers, rotates the secret once', async () => {
+    const api = signedIn(person('owner', OWNER_SCOPES), '/dashboard/settings/webhooks/wh_1', {
+      'GET /webhooks/wh_1': () => HOOK,
+      'GET /webhooks/wh_1/deliveries': () => page([FAILED]),
+      'GET /webhook-events': () => ({ data: ['review.created'], all: '*', test: 'webhook.test' }),
+      'POST /webhooks/wh_1/test': () => ({ deliveryId: 'msg_2' }),
+      'POST /webhooks/wh_1/deliveries/msg_1/redeliver': () => ({ deliveryId: 'msg_1' }),
+      'POST /webhooks/wh_1/rotate-secret': () => ({ ...HOOK, secret: 'whsec_NEWNEWNEW' }),
+    });
+    expect((await screen.findByTestId('webhook-state')).textContent).toContain(
+      'Paused after 5 failures in a row',
+    );
+    expect(screen.getByRole('list', { name: 'Deliveries' }).textContent).toMatch(
+      /failed · HTTP 503 · 42 ms · HTTP 503/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send a test event' }));
+    await screen.findByText(/Test event queued/);
+    fireEvent.click(screen.getByRole('button', { name: 'Redeliver msg_1' }));
+    await screen.findByText('Queued again.');
+    expect(api.of('POST', '/webhooks/wh_1/deliveries/msg_1/redeliver')).toHaveLength(1);
+    vi.stubGlobal('confirm', () => true);
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate secret' }));
+    expect(((await screen.findByTestId('secret')) as HTMLInputElement).value).toBe('whsec_NEWNEWNEW');
+  });
+});
