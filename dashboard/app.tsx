@@ -10,6 +10,10 @@ const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
 const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
 const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
+const SettingsPage = lazy(() => import('./screens/settings/SettingsPage').then((m) => m.SettingsPage));
+const KeysPage = lazy(() => import('./screens/keys/KeysPage').then((m) => m.KeysPage));
+const WebhooksPage = lazy(() => import('./screens/webhooks/WebhooksPage').then((m) => m.WebhooksPage));
+const WebhookPage = lazy(() => import('./screens/webhooks/WebhookPage').then((m) => m.WebhookPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -49,6 +53,10 @@ function Screens() {
         <Route path="/dashboard/widget" component={WidgetPage} />
         <Route path="/dashboard/settings/profile" component={ProfilePage} />
         <Route path="/dashboard/settings/team" component={TeamPage} />
+        <Route path="/dashboard/settings" component={SettingsPage} />
+        <Route path="/dashboard/settings/keys" component={KeysPage} />
+        <Route path="/dashboard/settings/webhooks" component={WebhooksPage} />
+        <Route path="/dashboard/settings/webhooks/:id" component={WebhookPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

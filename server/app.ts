@@ -19,6 +19,7 @@ import { sourcesApi } from './api/sources';
 import { teamApi } from './api/team';
 import { templatesApi } from './api/templates';
 import { webhookActionsApi } from './api/webhook-actions';
+import { webhookEventTypesApi } from './api/webhook-event-types';
 import { webhooksApi } from './api/webhooks';
 import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
@@ -136,6 +137,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, messagesApi(deps));
   app.route(API_PREFIX, webhooksApi(deps));
   app.route(API_PREFIX, webhookActionsApi(deps));
+  app.route(API_PREFIX, webhookEventTypesApi());
   app.route(API_PREFIX, templatesApi(deps));
   app.route(API_PREFIX, campaignsApi(deps));
   app.route(API_PREFIX, customerDataApi(deps));

@@ -14,6 +14,7 @@ const LINKS = [
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },
+  { href: '/dashboard/settings', label: 'Settings' },
 ];
 
 /** The frame of every signed-in screen: skip link, navigation with the unread count, switchers, sign out. */
@@ -39,7 +40,11 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const current = (href: string) =>
     href === '/dashboard'
       ? path === '/dashboard' || path === '/dashboard/' || /^\/dashboard\/(reviews|feedback)\//.test(path)
-      : path.startsWith(href);
+      : href === '/dashboard/settings'
+        ? // Team and Profile have their own entries; Settings is current on the rest of its screens.
+          path.startsWith(href) &&
+          !LINKS.some((l) => l.href !== href && l.href.startsWith(href) && path.startsWith(l.href))
+        : path.startsWith(href);
   const unread = unreadCount.value;
 
   return (

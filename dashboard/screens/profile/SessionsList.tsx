@@ -7,6 +7,7 @@ import { formatDate } from '../../components/format';
 export function SessionsList() {
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [ended, setEnded] = useState('');
   const load = () =>
     api.sessions().then(
       (r) => setSessions(r.data),
@@ -35,6 +36,8 @@ export function SessionsList() {
                 onClick={async () => {
                   try {
                     await api.endSession(s.id);
+                    setEnded(`Signed out ${s.userAgent ?? 'that device'}.`);
+                    setError(null);
                     await load();
                   } catch (e) {
                     setError(e);
@@ -42,11 +45,19 @@ export function SessionsList() {
                 }}
               >
                 Sign out this device
+                {/* Every row has this button: the device tells them apart for screen readers. */}
+                <span class="sr-only">
+                  {' '}
+                  ({s.userAgent ?? 'unknown browser'}, last seen {formatDate(s.lastSeenAt)})
+                </span>
               </button>
             )}
           </li>
         ))}
       </ul>
+      <p role="status" class="muted">
+        {ended}
+      </p>
     </section>
   );
 }

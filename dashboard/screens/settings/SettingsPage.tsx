@@ -1,0 +1,38 @@
+import { can } from './can';
+
+const SECTIONS = [
+  { href: '/dashboard/settings/profile', title: 'Profile', text: 'Your password and signed-in devices.' },
+  { href: '/dashboard/settings/team', title: 'Team', text: 'Who has access, their roles, invitations.' },
+  {
+    href: '/dashboard/settings/keys',
+    title: 'API keys',
+    text: 'Keys for scripts and integrations.',
+    scope: 'keys:admin',
+  },
+  {
+    href: '/dashboard/settings/webhooks',
+    title: 'Webhooks',
+    text: 'Signed events sent to your other systems, and their deliveries.',
+    scope: 'webhooks:read',
+  },
+];
+
+/** The settings landing: one link per settings screen the person's role reaches. */
+export function SettingsPage() {
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <ul class="sessions link-list" aria-label="Settings sections">
+        {SECTIONS.filter((s) => !s.scope || can(s.scope)).map((s) => (
+          <li key={s.href} class="panel">
+            <span>
+              <a href={s.href}>{s.title}</a>
+              <br />
+              <span class="muted">{s.text}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { settingsApi, type Webhook } from '../../api/settings';
+import { ErrorNote } from '../../components/ErrorNote';
+import { Field } from '../../components/Field';
+import { useSubmit } from '../../components/use-submit';
+import { EventPicker } from './EventPicker';
+
+/** A new endpoint: its URL, a note, the events it receives. */
+export function WebhookCreateForm({
+  onCreated,
+}: {
+  onCreated: (hook: Webhook & { secret: string }) => void;
+}) {
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [events, setEvents] = useState<string[]>([]);
+  const { submit, busy, error } = useSubmit(async () => {
+    const hook = await settingsApi.createWebhook({
+      url: url.trim(),
+      events,
+      description: description.trim() || null,
+    });
+    setUrl('');
+    setDescription('');
+    setEvents([]);
+    onCreated(hook);
+    return hook;
+  });
+  return (
+    <form class="panel" onSubmit={submit} aria-labelledby="new-webhook-title">
+      <h2 id="new-webhook-title">Add an endpoint</h2>
+      <Field
+        label="Endpoint URL"
+        name="webhookUrl"
+        type="url"
+        required
+        placeholder="https://crm.example.com/hooks/plaudit"
+        value={url}
+        onValue={setUrl}
+      />
+      <Field
+        label="Description (optional)"
+        name="webhookDescription"
+        maxLength={500}
+        value={description}
+        onValue={setDescription}
+      />
+      <EventPicker value={events} onChange={setEvents} />
+      <button type="submit" disabled={busy || events.length === 0}>
+        Add endpoint
+      </button>
+      {events.length === 0 && <p class="muted">Choose at least one event.</p>}
+      <ErrorNote error={error} />
+    </form>
+  );
+}
