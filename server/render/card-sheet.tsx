@@ -14,6 +14,10 @@ h1{font-size:13pt;margin:0 0 6mm}
 .url{font-size:8pt;word-break:break-all;color:#333}
 @media print{h1{display:none}}`;
 
+/** The sheet's policy: its own nonce'd style and `data:` QR images, nothing else (no script at all). */
+export const cardSheetCsp = (nonce: string) =>
+  `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; base-uri 'none'; frame-ancestors 'none'`;
+
 /** A printable HTML sheet of card QR codes with their labels (open it and print, or save as PDF). */
 export function renderCardSheet(options: {
   title: string;
