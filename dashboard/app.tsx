@@ -10,6 +10,10 @@ const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
 const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
 const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
+const CustomersPage = lazy(() => import('./screens/customers/CustomersPage').then((m) => m.CustomersPage));
+const CustomerPage = lazy(() => import('./screens/customers/CustomerPage').then((m) => m.CustomerPage));
+const CardsPage = lazy(() => import('./screens/cards/CardsPage').then((m) => m.CardsPage));
+const CardPage = lazy(() => import('./screens/cards/CardPage').then((m) => m.CardPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -49,6 +53,10 @@ function Screens() {
         <Route path="/dashboard/widget" component={WidgetPage} />
         <Route path="/dashboard/settings/profile" component={ProfilePage} />
         <Route path="/dashboard/settings/team" component={TeamPage} />
+        <Route path="/dashboard/customers" component={CustomersPage} />
+        <Route path="/dashboard/customers/:id" component={CustomerPage} />
+        <Route path="/dashboard/cards" component={CardsPage} />
+        <Route path="/dashboard/cards/:id" component={CardPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />
