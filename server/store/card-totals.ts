@@ -29,7 +29,7 @@ const TOTALS = `SELECT c.id, c.label, c.staff_member, c.active, c.taps,
       + (SELECT coalesce(sum(completed), 0) FROM visit_daily v WHERE v.card_id = c.id AND +v.organization_id = c.organization_id)
       AS completions
   FROM cards c WHERE c.organization_id = ? AND (? IS NULL OR c.business_id = ?)
-  ORDER BY c.created_at, c.id`;
+  ORDER BY c.created_at, c.rowid`;
 
 type TotalRow = {
   id: string;

@@ -67,7 +67,7 @@ export function CardPage() {
       </dl>
       <CardQrPanel card={card} />
       <NfcWriter url={card.url} />
-      {can('cards:write') && <CardEditForm key={card.updatedAt} card={card} onSaved={setCard} />}
+      {can('cards:write') && <CardEditForm card={card} onSaved={setCard} />}
     </section>
   );
 }

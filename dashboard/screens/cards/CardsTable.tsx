@@ -15,7 +15,7 @@ export function CardsTable({ cards, stats, selected, onToggle }: Props) {
   const figures = new Map(stats.map((row) => [row.cardId, row]));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
-    <section class="table-scroll" aria-label="Cards" tabIndex={0}>
+    <section class="table-scroll" aria-label="Card list" tabIndex={0}>
       <table class="data">
         <thead>
           <tr>

@@ -54,7 +54,7 @@ export function CustomerPage() {
         }}
       />
       {canWrite ? (
-        <CustomerTagsForm key={customer.updatedAt} customer={customer} onSaved={setCustomer} />
+        <CustomerTagsForm customer={customer} onSaved={setCustomer} />
       ) : (
         customer.tags.length > 0 && (
           <p>

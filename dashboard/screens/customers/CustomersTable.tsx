@@ -5,7 +5,7 @@ export function CustomersTable({ customers }: { customers: Customer[] }) {
   if (customers.length === 0) return <p class="empty panel">No customers match.</p>;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
-    <section class="table-scroll" aria-label="Customers" tabIndex={0}>
+    <section class="table-scroll" aria-label="Customer list" tabIndex={0}>
       <table class="data">
         <thead>
           <tr>

@@ -77,3 +77,16 @@ describe('GET /cards/stats', () => {
     expect((await t.call('GET', '/api/v1/cards/stats', { key: noScope })).status).toBe(403);
   });
 });
+
+describe('GET /cards order', () => {
+  it('lists a batch in its numbering order, not by random id', async () => {
+    const t = landingSetup();
+    const biz = await t.createBusiness();
+    await t.call('POST', '/api/v1/cards', { body: { businessId: biz.id, count: 12, labelPrefix: 'Table' } });
+    const labels = Array.from({ length: 12 }, (_, i) => `Table ${i + 1}`);
+    const list = await t.call('GET', '/api/v1/cards?perPage=100');
+    expect(list.json.data.map((c: { label: string }) => c.label)).toEqual(labels);
+    const stats = await t.call('GET', '/api/v1/cards/stats');
+    expect(stats.json.data.map((c: { label: string }) => c.label)).toEqual(labels);
+  });
+});
