@@ -12,6 +12,7 @@ h1{font-size:13pt;margin:0 0 6mm}
 .cell img{width:100%;max-width:50mm;height:auto;display:block;margin:0 auto 2mm}
 .label{font-weight:700}
 .url{font-size:8pt;word-break:break-all;color:#333}
+@media screen{body{padding:8mm}}
 @media print{h1{display:none}}`;
 
 /** The sheet's policy: its own nonce'd style and `data:` QR images, nothing else (no script at all). */

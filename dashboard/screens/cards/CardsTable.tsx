@@ -23,11 +23,11 @@ export function CardsTable({ cards, stats, selected, onToggle }: Props) {
               <span class="sr-only">Print</span>
             </th>
             <th scope="col">Card</th>
-            <th scope="col">Staff member</th>
-            <th scope="col">Business</th>
             <th scope="col">Taps</th>
             <th scope="col">Ratings</th>
             <th scope="col">Completed</th>
+            <th scope="col">Staff member</th>
+            <th scope="col">Business</th>
             <th scope="col">Last tap</th>
           </tr>
         </thead>
@@ -49,11 +49,11 @@ export function CardsTable({ cards, stats, selected, onToggle }: Props) {
                   <a href={`/dashboard/cards/${card.id}`}>{name}</a>
                   {!card.active && <span class="badge">inactive</span>}
                 </th>
-                <td>{card.staffMember ?? '—'}</td>
-                <td>{businessName(card.businessId)}</td>
                 <td>{card.taps}</td>
                 <td>{row?.ratings ?? 0}</td>
                 <td>{row?.completions ?? 0}</td>
+                <td>{card.staffMember ?? '—'}</td>
+                <td>{businessName(card.businessId)}</td>
                 <td>{card.lastTapAt ? formatDate(card.lastTapAt) : '—'}</td>
               </tr>
             );
