@@ -66,6 +66,9 @@ export function actInOrganization(id: string | null): void {
   organizationHeader = id;
 }
 
+/** The organization calls act in, for plain links that cannot send the header (`?organization=`). */
+export const actingOrganization = (): string | null => organizationHeader;
+
 /** One call to `/api/v1`: the session cookie, the CSRF header and the chosen organization go with it. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'X-Plaudit-Csrf': '1', Accept: 'application/json' };
@@ -92,7 +95,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   return json as T;
 }
 
-const qs = (params: Record<string, string | undefined>) => {
+/** `?a=1&b=2` of the params that have a value ('' when none has). */
+export const qs = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const text = search.toString();

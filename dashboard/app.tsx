@@ -14,6 +14,10 @@ const SettingsPage = lazy(() => import('./screens/settings/SettingsPage').then((
 const KeysPage = lazy(() => import('./screens/keys/KeysPage').then((m) => m.KeysPage));
 const WebhooksPage = lazy(() => import('./screens/webhooks/WebhooksPage').then((m) => m.WebhooksPage));
 const WebhookPage = lazy(() => import('./screens/webhooks/WebhookPage').then((m) => m.WebhookPage));
+const CustomersPage = lazy(() => import('./screens/customers/CustomersPage').then((m) => m.CustomersPage));
+const CustomerPage = lazy(() => import('./screens/customers/CustomerPage').then((m) => m.CustomerPage));
+const CardsPage = lazy(() => import('./screens/cards/CardsPage').then((m) => m.CardsPage));
+const CardPage = lazy(() => import('./screens/cards/CardPage').then((m) => m.CardPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -57,6 +61,10 @@ function Screens() {
         <Route path="/dashboard/settings/keys" component={KeysPage} />
         <Route path="/dashboard/settings/webhooks" component={WebhooksPage} />
         <Route path="/dashboard/settings/webhooks/:id" component={WebhookPage} />
+        <Route path="/dashboard/customers" component={CustomersPage} />
+        <Route path="/dashboard/customers/:id" component={CustomerPage} />
+        <Route path="/dashboard/cards" component={CardsPage} />
+        <Route path="/dashboard/cards/:id" component={CardPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

@@ -12,6 +12,8 @@ import { ThemeToggle } from './ThemeToggle';
 const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
   { href: '/dashboard/widget', label: 'Widget' },
+  { href: '/dashboard/customers', label: 'Customers' },
+  { href: '/dashboard/cards', label: 'Cards' },
   { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },
   { href: '/dashboard/settings', label: 'Settings' },

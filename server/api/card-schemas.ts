@@ -87,3 +87,39 @@ export const sheetQuery = z.object({
   businessId: z.string().max(64).optional(),
   columns: z.coerce.number().int().min(1).max(6).default(3),
 });
+
+export const cardStatsQuery = z.object({
+  groupBy: z
+    .enum(['card', 'staff'])
+    .default('card')
+    .openapi({ description: 'One row per card or per staff member' }),
+  businessId: z.string().max(64).optional(),
+});
+
+const figures = {
+  taps: z.number().int(),
+  ratings: z.number().int(),
+  completions: z
+    .number()
+    .int()
+    .openapi({ description: 'Visits that ended in a platform click or private feedback' }),
+};
+
+export const cardStatsSchema = z
+  .object({
+    groupBy: z.enum(['card', 'staff']),
+    data: z.array(
+      z.object({
+        cardId: z.string().nullable().openapi({ description: 'Per card only' }),
+        label: z.string().nullable(),
+        staffMember: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Per staff member: null groups unassigned cards' }),
+        active: z.boolean().nullable().openapi({ description: 'Per card only' }),
+        cards: z.number().int(),
+        ...figures,
+      }),
+    ),
+  })
+  .openapi('CardStats');

@@ -4,13 +4,16 @@ import { type AppDeps, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { renderCardSheet } from '../pages/card-sheet';
-import { qrDataUrl } from '../pages/qr';
-import { newNonce } from '../pages/security-headers';
+import { cardSheetCsp, renderCardSheet } from '../render/card-sheet';
+import { newNonce } from '../render/nonce';
+import { qrDataUrl } from '../render/qr';
 import { getBusiness } from '../store/businesses';
+import { cardTotals, staffTotals } from '../store/card-totals';
 import { type Card, cardStats, createCards, getCard, getCards, listCards, updateCard } from '../store/cards';
 import {
   cardSchema,
+  cardStatsQuery,
+  cardStatsSchema,
   cardWithStatsSchema,
   createCardsBody,
   listCardsQuery,
@@ -76,7 +79,35 @@ export function cardsApi(deps: AppDeps) {
     },
   );
 
-  // Registered before `/cards/{id}` so "sheet" is not taken for an id.
+  // Registered before `/cards/{id}` so "stats" and "sheet" are not taken for ids.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/cards/stats',
+      tags,
+      security,
+      summary: 'Lifetime taps, ratings and completions per card or per staff member',
+      middleware: [requireScope('cards:read')],
+      request: { query: cardStatsQuery },
+      responses: { 200: jsonResponse(cardStatsSchema, 'Figures'), ...errorResponses },
+    }),
+    (c) => {
+      const query = c.req.valid('query');
+      const orgId = orgIdOf(c);
+      if (query.businessId) businessOf(orgId, query.businessId);
+      const data =
+        query.groupBy === 'staff'
+          ? staffTotals(deps.db, orgId, query.businessId).map((s) => ({
+              ...s,
+              cardId: null,
+              label: null,
+              active: null,
+            }))
+          : cardTotals(deps.db, orgId, query.businessId).map((t) => ({ ...t, cards: 1 }));
+      return c.json({ groupBy: query.groupBy, data }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get',
@@ -107,10 +138,7 @@ export function cardsApi(deps: AppDeps) {
         }),
       );
       const nonce = newNonce();
-      c.header(
-        'Content-Security-Policy',
-        `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; base-uri 'none'; frame-ancestors 'none'`,
-      );
+      c.header('Content-Security-Policy', cardSheetCsp(nonce));
       c.header('Cache-Control', 'no-store');
       return c.html(
         renderCardSheet({

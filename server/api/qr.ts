@@ -4,10 +4,11 @@ import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { newRouter } from '../http/router';
-import { type QrOptions, qrPng, qrQuery, qrSvg } from '../pages/qr';
+import { type QrOptions, qrPng, qrSvg } from '../render/qr';
 import { getBusiness } from '../store/businesses';
 import { getCard } from '../store/cards';
 import { errorResponses, idParam, security } from './common-schemas';
+import { qrQuery } from './qr-schemas';
 
 const images = {
   200: {
@@ -63,8 +64,12 @@ export function qrApi(deps: AppDeps) {
           responses: images,
         }),
         async (c) => {
-          const url = target.url(orgIdOf(c), c.req.valid('param').id);
-          return sendQr(c, format, url, c.req.valid('query'));
+          const id = c.req.valid('param').id;
+          const url = target.url(orgIdOf(c), id);
+          const { download, ...options } = c.req.valid('query');
+          // The dashboard links here with a plain <a download>: the name it saves under comes from us.
+          if (download) c.header('Content-Disposition', `attachment; filename="qr-${id}.${format}"`);
+          return sendQr(c, format, url, options);
         },
       );
     }

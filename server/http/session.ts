@@ -73,8 +73,8 @@ export function assertSameOrigin(c: Context, config: Config): void {
 
 /**
  * The `auth` context of a session cookie, or undefined when the request carries none. An ended or unknown
- * session is 401; the acting organization is the one named by `Plaudit-Organization` (a member's, or any
- * for the instance admin), else the user's first.
+ * session is 401; the acting organization is the one named by `Plaudit-Organization` (or, on a GET, by
+ * `?organization=`; a member's, or any for the instance admin), else the user's first.
  */
 export function sessionAuth(deps: AppDeps, c: Context): AuthContext | undefined {
   const token = sessionToken(c);
@@ -90,7 +90,12 @@ export function sessionAuth(deps: AppDeps, c: Context): AuthContext | undefined 
     setSessionCookie(c, deps.config, { token, expiresAt: resolved.session.expiresAt, now: deps.clock() });
   }
 
-  const named = requestHeader(c, 'plaudit-organization');
+  // A plain link (the print sheet, a QR download) cannot send a header: reads may name it in the query.
+  const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
+  const named =
+    requestHeader(c, 'plaudit-organization') ||
+    (isRead ? c.req.query('organization') : undefined) ||
+    undefined;
   let organizationId: string | null = null;
   if (named) {
     const allowed = user.instanceAdmin

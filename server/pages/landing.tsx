@@ -8,6 +8,7 @@ import { phoneRegion } from '../domain/phone';
 import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
 import { requestCookie, requestHeader } from '../http/request-header';
+import { newNonce } from '../render/nonce';
 import { type Business, getBusinessBySlug, getPublicBusiness } from '../store/businesses';
 import { findCardByCode } from '../store/cards';
 import { notifyBusinessChanged } from '../store/changes';
@@ -38,7 +39,7 @@ import {
 import { type FoundVisit, findVisit } from './landing-visit';
 import { createCounter, isCrossSitePost } from './public-guards';
 import { isPreviewRobot } from './robots';
-import { newNonce, setLandingHeaders } from './security-headers';
+import { setLandingHeaders } from './security-headers';
 import { visitTokens } from './visit-token';
 import { visitorWindow } from './visitor-window';
 

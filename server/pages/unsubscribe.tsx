@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { renderToString } from 'preact-render-to-string';
 import { optOutCustomer } from '../delivery/opt-out';
 import type { AppDeps, AppEnv } from '../http/context';
+import { newNonce } from '../render/nonce';
 import { getBusiness } from '../store/businesses';
 import { findMessageByUnsubscribeToken } from '../store/messages';
-import { newNonce, setLandingHeaders } from './security-headers';
+import { setLandingHeaders } from './security-headers';
 
 function Page({
   nonce,

@@ -103,6 +103,7 @@ export function findCardByCode(db: Db, code: string): Card | undefined {
 
 export type CardFilter = { businessId?: string; active?: boolean; staffMember?: string };
 
+/** A page of cards in the order they were made (a batch keeps its numbering: Table 1, Table 2 …). */
 export function listCards(
   db: Db,
   organizationId: string,
@@ -123,7 +124,7 @@ export function listCards(
   ];
   const rows = sql(
     db,
-    `SELECT * FROM cards WHERE ${where} ORDER BY created_at, id ${pageSql(page.limit)}`,
+    `SELECT * FROM cards WHERE ${where} ORDER BY created_at, rowid ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as CardRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM cards WHERE ${where}`).get(...args) as {
     total: number;

@@ -9,7 +9,7 @@ import {
   renderFlow,
   renderFlowPage,
 } from '../../../server/pages/landing-view';
-import { newNonce } from '../../../server/pages/security-headers';
+import { newNonce } from '../../../server/render/nonce';
 import { type Business, getBusiness } from '../../../server/store/businesses';
 import { landingSetup, PLATFORMS } from './landing-fixtures';
 

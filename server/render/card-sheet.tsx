@@ -12,7 +12,12 @@ h1{font-size:13pt;margin:0 0 6mm}
 .cell img{width:100%;max-width:50mm;height:auto;display:block;margin:0 auto 2mm}
 .label{font-weight:700}
 .url{font-size:8pt;word-break:break-all;color:#333}
+@media screen{body{padding:8mm}}
 @media print{h1{display:none}}`;
+
+/** The sheet's policy: its own nonce'd style and `data:` QR images, nothing else (no script at all). */
+export const cardSheetCsp = (nonce: string) =>
+  `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; base-uri 'none'; frame-ancestors 'none'`;
 
 /** A printable HTML sheet of card QR codes with their labels (open it and print, or save as PDF). */
 export function renderCardSheet(options: {

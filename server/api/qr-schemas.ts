@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import QRCode from 'qrcode';
 import { contrast } from '../../landing/brand';
-
-export type QrOptions = { size: number; margin: number; dark: string; light: string };
+import { booleanQuery } from './common-schemas';
 
 const hexColor = (fallback: string) =>
   z
@@ -30,30 +28,11 @@ export const qrQuery = z
       .openapi({ description: 'Quiet zone, in modules' }),
     dark: hexColor('#000000').openapi({ example: '000000' }),
     light: hexColor('#ffffff').openapi({ example: 'ffffff' }),
+    download: booleanQuery
+      .optional()
+      .openapi({ description: '`true` answers it as a file to save (Content-Disposition: attachment)' }),
   })
   .refine((q) => contrast(q.dark.slice(0, 7), q.light.slice(0, 7)) >= 3, {
     message: 'dark and light colours need a contrast of at least 3:1 to scan',
     path: ['dark'],
   });
-
-const base = (options: QrOptions) => ({
-  errorCorrectionLevel: 'M' as const,
-  margin: options.margin,
-  width: options.size,
-  color: { dark: options.dark, light: options.light },
-});
-
-/** The QR code of `text` as an SVG document. */
-export function qrSvg(text: string, options: QrOptions): Promise<string> {
-  return QRCode.toString(text, { ...base(options), type: 'svg' });
-}
-
-/** The QR code of `text` as a PNG image. */
-export function qrPng(text: string, options: QrOptions): Promise<Buffer> {
-  return QRCode.toBuffer(text, { ...base(options), type: 'png' });
-}
-
-/** An SVG QR code as a `data:` URL, for an `<img>` on the printable sheet. */
-export async function qrDataUrl(text: string, options: QrOptions): Promise<string> {
-  return `data:image/svg+xml;base64,${Buffer.from(await qrSvg(text, options)).toString('base64')}`;
-}
