@@ -49,6 +49,9 @@ const KIND_SCOPES: Record<PendingAction['kind'], string[]> = {
   review_request: ['requests:write'],
 };
 
+/** A caller holding none of these can decide no action at all. */
+const DECIDER_SCOPES = ['reviews:write', 'reviews:reply', 'requests:write'];
+
 const DECIDER_NOTE =
   'Only a person signed in to Plaudit, the admin key, or a key holding `actions:direct` may decide, and the ' +
   'caller needs the scope the action itself needs (reviews:write or reviews:reply; requests:write).';
@@ -124,6 +127,7 @@ export function pendingActionsApi(deps: AppDeps) {
       description: withPiiNote(
         `Carries the action out exactly as the API would (a reply fires review.updated; a request queues its message). ${DECIDER_NOTE} A decided action answers 409.`,
       ),
+      middleware: [requireAnyScope(DECIDER_SCOPES)],
       request: { params },
       responses: { 200: jsonResponse(actionSchema, 'Approved and carried out'), ...errorResponses },
     }),
@@ -153,6 +157,7 @@ export function pendingActionsApi(deps: AppDeps) {
       security,
       summary: 'Reject a pending action',
       description: withPiiNote(`Nothing is published or sent. ${DECIDER_NOTE} A decided action answers 409.`),
+      middleware: [requireAnyScope(DECIDER_SCOPES)],
       request: { params },
       responses: { 200: jsonResponse(actionSchema, 'Rejected'), ...errorResponses },
     }),
