@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { analyticsApi } from './api/analytics';
+import { auditLogApi } from './api/audit-log';
 import { authApi, authPublicApi } from './api/auth';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
@@ -12,6 +13,7 @@ import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
 import { organizationsApi } from './api/organizations';
+import { pendingActionsApi } from './api/pending-actions';
 import { qrApi } from './api/qr';
 import { reviewRequestsApi } from './api/review-requests';
 import { reviewsApi } from './api/reviews';
@@ -35,6 +37,7 @@ import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
 import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
+import { mcpRoutes } from './mcp/http';
 import { dashboardRoutes } from './pages/dashboard';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
@@ -110,14 +113,13 @@ export function createApp(options: CreateAppOptions) {
   // Sign-in routes answer before the gate, as the OpenAPI document does: they are how a person gets a session.
   app.route(API_PREFIX, authPublicApi(deps));
   app.use(`${API_PREFIX}/*`, apiKeyAuth(deps));
-  app.use(
-    `${API_PREFIX}/*`,
-    rateLimit({
-      limit: deps.config.rateLimit,
-      clock: deps.clock,
-      keyOf: (c) => c.get('auth').keyId ?? `user:${c.get('auth').userId}`,
-    }),
-  );
+  // One limiter for the API and /mcp: an assistant's calls count against its key's limit like any other.
+  const keyRateLimit = rateLimit({
+    limit: deps.config.rateLimit,
+    clock: deps.clock,
+    keyOf: (c) => c.get('auth').keyId ?? `user:${c.get('auth').userId}`,
+  });
+  app.use(`${API_PREFIX}/*`, keyRateLimit);
   app.use(`${API_PREFIX}/*`, idempotency(deps));
   app.route(API_PREFIX, meApi(deps));
   app.route(API_PREFIX, authApi(deps));
@@ -141,6 +143,11 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, templatesApi(deps));
   app.route(API_PREFIX, campaignsApi(deps));
   app.route(API_PREFIX, customerDataApi(deps));
+  app.route(API_PREFIX, pendingActionsApi(deps));
+  app.route(API_PREFIX, auditLogApi(deps));
+
+  app.use('/mcp', limitBody(1024 * 1024, '1 MB'));
+  app.route('/', mcpRoutes(deps, keyRateLimit));
 
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', smsHookRoutes(deps));

@@ -5,6 +5,7 @@ import { CliError } from './context';
 import { registerImport } from './import';
 import { registerInit } from './init';
 import { registerKeys } from './keys';
+import { registerMcp } from './mcp';
 import { registerMigrate } from './migrate';
 import { registerOrganizations } from './organizations';
 import { printable } from './output';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
     registerImport,
     registerBackup,
     registerMigrate,
+    registerMcp,
   ]) {
     register(program);
   }

@@ -45,7 +45,9 @@ export type IdPrefix =
   | 'usr'
   | 'ses'
   | 'atk'
-  | 'aem';
+  | 'aem'
+  | 'pa'
+  | 'aud';
 
 const TIME_CHARS = 8;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../../../server/app';
 import { SCOPES } from '../../../server/domain/scopes';
 import { createApiKey } from '../../../server/store/api-keys';
+import { createPendingAction } from '../../../server/store/pending-actions';
 import { insertFeedbackRow } from '../rows';
 import { accountsSetup } from './accounts-fixtures';
 
@@ -67,6 +68,13 @@ async function acmeObjects(t: Setup): Promise<Record<string, string>> {
     messages: messages.data[0]?.id ?? 'msg_none',
     templates: template.id,
     campaigns: campaign.id,
+    'pending-actions': createPendingAction(t.db, t.clock, t.org.id, {
+      kind: 'review_reply',
+      targetId: review.id,
+      payload: { reply: 'Thanks' },
+      sandbox: false,
+      requestedByKeyId: null,
+    }).id,
   };
 }
 

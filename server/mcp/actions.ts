@@ -1,0 +1,30 @@
+import { type CreateReviewRequestInput, createReviewRequestFor } from '../api/review-request-create';
+import { presentReview } from '../api/reviews-schemas';
+import { withWebhookEvent } from '../delivery/webhook-events';
+import type { AppDeps } from '../http/context';
+import { notFound } from '../http/errors';
+import type { PendingAction } from '../store/pending-actions';
+import { setReviewReply } from '../store/review-writes';
+
+/** Publishes the owner's reply exactly as `POST /reviews/{id}/reply` does, `review.updated` included. */
+export function publishReply(deps: AppDeps, orgId: string, reviewId: string, reply: string) {
+  const updated = withWebhookEvent(
+    deps.db,
+    deps.clock,
+    orgId,
+    'review.updated',
+    () => setReviewReply(deps.db, deps.clock, orgId, reviewId, reply || null),
+    (review) => review && presentReview(review),
+  );
+  if (!updated) throw notFound('Review');
+  return presentReview(updated);
+}
+
+/** Carries out an approved action; answers the id of what it made (the review, or the review request). */
+export function carryOut(deps: AppDeps, action: PendingAction): string {
+  if (action.kind === 'review_reply') {
+    return publishReply(deps, action.organizationId, action.targetId, String(action.payload.reply)).id;
+  }
+  const input = action.payload as CreateReviewRequestInput;
+  return createReviewRequestFor(deps, action.organizationId, input, action.sandbox).requestId;
+}
