@@ -92,7 +92,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   return json as T;
 }
 
-const qs = (params: Record<string, string | undefined>) => {
+/** `?a=1&b=2` from the parameters that have a value. */
+export const qs = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const text = search.toString();

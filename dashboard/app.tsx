@@ -10,6 +10,8 @@ const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
 const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
 const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
+const AnalyticsPage = lazy(() => import('./screens/analytics/AnalyticsPage').then((m) => m.AnalyticsPage));
+const AgencyPage = lazy(() => import('./screens/agency/AgencyPage').then((m) => m.AgencyPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -49,6 +51,8 @@ function Screens() {
         <Route path="/dashboard/widget" component={WidgetPage} />
         <Route path="/dashboard/settings/profile" component={ProfilePage} />
         <Route path="/dashboard/settings/team" component={TeamPage} />
+        <Route path="/dashboard/analytics" component={AnalyticsPage} />
+        <Route path="/dashboard/agency" component={AgencyPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

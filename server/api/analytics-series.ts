@@ -46,7 +46,7 @@ const replyFields = {
     .openapi({ description: 'Median hours from publishedAt to repliedAt' }),
 };
 
-const ratingsSchema = z
+export const ratingsSchema = z
   .object({
     range: rangeSchema,
     months: z.array(z.string()).openapi({ example: ['2026-05', '2026-06'] }),
@@ -55,14 +55,14 @@ const ratingsSchema = z
     ),
   })
   .openapi('RatingsBySource');
-const repliesSchema = z
+export const repliesSchema = z
   .object({
     range: rangeSchema,
     ...replyFields,
     months: z.array(z.object({ month: z.string(), ...replyFields })),
   })
   .openapi('ReplyStats');
-const requestsSchema = z
+export const requestsSchema = z
   .object({
     range: rangeSchema,
     sent: z.number().int().openapi({ description: 'Requests sent in the range' }),
@@ -73,7 +73,7 @@ const requestsSchema = z
   })
   .openapi('RequestFunnel');
 const figures = { taps: z.number().int(), rated: z.number().int(), completed: z.number().int() };
-const cardsSchema = z
+export const cardsSchema = z
   .object({
     range: rangeSchema,
     cards: z.array(

@@ -6,7 +6,7 @@ import { monthStart } from '../store/analytics';
 import { organizationsOverview } from '../store/organizations-overview';
 import { errorResponses, jsonResponse, security } from './common-schemas';
 
-const overviewSchema = z
+export const overviewSchema = z
   .object({
     data: z.array(
       z.object({

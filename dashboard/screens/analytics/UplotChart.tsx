@@ -1,0 +1,114 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { theme } from '../../state/theme';
+import type { ChartSpec } from './chart-data';
+
+const HEIGHT = 260;
+const PALETTE = 6;
+
+/** The colours of the current theme, read from the CSS custom properties analytics.css sets. */
+function colours(el: HTMLElement) {
+  const style = getComputedStyle(el);
+  const v = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    text: v('--text'),
+    grid: v('--border'),
+    series: Array.from({ length: PALETTE }, (_, i) => v(`--series-${i + 1}`)),
+  };
+}
+
+function optionsFor(spec: ChartSpec, width: number, c: ReturnType<typeof colours>): uPlot.Options {
+  const n = spec.labels.length;
+  const bars = spec.series.length;
+  const axis = (label: string, scale: string, side?: 1 | 3): uPlot.Axis => ({
+    scale,
+    side,
+    label,
+    stroke: c.text,
+    grid: { stroke: c.grid, width: 1, show: side !== 1 },
+    ticks: { stroke: c.grid, width: 1 },
+  });
+  return {
+    width,
+    height: HEIGHT,
+    legend: { show: true },
+    cursor: { show: false },
+    scales: {
+      x: { time: false, range: [-0.5, n - 0.5] },
+      y: { range: (_u, _min, max) => [0, spec.yTitle === 'Average rating' ? 5 : Math.max(1, max * 1.1)] },
+      right: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+    },
+    axes: [
+      {
+        stroke: c.text,
+        grid: { show: false },
+        ticks: { stroke: c.grid, width: 1 },
+        splits: () => spec.labels.map((_, i) => i),
+        values: (_u, splits) => splits.map((i) => spec.labels[i] ?? ''),
+        rotate: n > 6 || width < 500 ? -40 : 0,
+        size: n > 6 || width < 500 ? 80 : 40,
+      },
+      axis(spec.yTitle, 'y'),
+      ...(spec.rightTitle ? [axis(spec.rightTitle, 'right', 1)] : []),
+    ],
+    series: [
+      {},
+      ...spec.series.map((s, i) => {
+        const colour = c.series[i % PALETTE];
+        return spec.kind === 'bars'
+          ? {
+              label: s.label,
+              scale: 'y',
+              stroke: colour,
+              fill: colour,
+              width: 0,
+              // One series centred on its category; two side by side, one each side of it.
+              paths: uPlot.paths.bars?.({
+                size: [bars === 1 ? 0.6 : 0.38, 80],
+                align: bars === 1 ? 0 : i === 0 ? -1 : 1,
+              }),
+              points: { show: false },
+            }
+          : {
+              label: s.label,
+              scale: s.axis === 'right' ? 'right' : 'y',
+              stroke: colour,
+              width: 2,
+              dash: i % 2 ? [6, 4] : undefined,
+              points: { show: true, size: 7, fill: colour },
+              spanGaps: false,
+            };
+      }),
+    ],
+  };
+}
+
+/** One uPlot chart, redrawn on resize and on a theme change; hidden from screen readers (the table says it). */
+export function UplotChart({ spec }: { spec: ChartSpec }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chosenTheme = theme.value;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let plot: uPlot | null = null;
+    const draw = () => {
+      plot?.destroy();
+      const data = [spec.labels.map((_, i) => i), ...spec.series.map((s) => s.values)] as uPlot.AlignedData;
+      plot = new uPlot(optionsFor(spec, Math.max(280, el.clientWidth), colours(el)), data, el);
+    };
+    draw();
+    const resize = new ResizeObserver(() =>
+      plot?.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(el);
+    const dark = matchMedia('(prefers-color-scheme: dark)');
+    dark.addEventListener('change', draw);
+    return () => {
+      resize.disconnect();
+      dark.removeEventListener('change', draw);
+      plot?.destroy();
+    };
+  }, [spec, chosenTheme]);
+  return <div ref={box} class="chart" data-testid="chart" aria-hidden="true" />;
+}
