@@ -23,28 +23,31 @@ export function ChartFigure({ id, title, spec, filename, children }: Props) {
       </p>
       {empty ? <p class="muted">Nothing in this range yet.</p> : <UplotChart spec={spec} />}
       {!empty && (
-        <table class="sr-only">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={String(row[0])}>
-                <th scope="row">{row[0]}</th>
-                {row.slice(1).map((value, i) => (
-                  <td key={table.columns[i + 1]}>{value ?? '–'}</td>
+        // A table ignores a 1 px width: the wrapper clips it, or it would widen a phone's page.
+        <div class="sr-only">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  <th scope="row">{row[0]}</th>
+                  {row.slice(1).map((value, i) => (
+                    <td key={table.columns[i + 1]}>{value ?? '–'}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div class="actions">
         <button

@@ -20,11 +20,20 @@ function colours(el: HTMLElement) {
 
 function optionsFor(spec: ChartSpec, width: number, c: ReturnType<typeof colours>): uPlot.Options {
   const n = spec.labels.length;
+  // Slanted category labels when they would not fit side by side (about 7 px per character).
+  const longest = Math.max(0, ...spec.labels.map((l) => l.length));
+  const room = width - (spec.rightTitle ? 190 : 120);
+  const slanted = n * (longest + 2) * 7 > room;
+  // Slanted labels still need ~18 px each: on a phone, label every step-th category only.
+  const step = slanted ? Math.max(1, Math.ceil((n * 18) / room)) : 1;
   const bars = spec.series.length;
-  const axis = (label: string, scale: string, side?: 1 | 3): uPlot.Axis => ({
+  // Vertical axes: left (3) by default, right (1) for a second scale. An explicit undefined side
+  // would lay the axis out horizontally.
+  const axis = (label: string, scale: string, side: 1 | 3 = 3): uPlot.Axis => ({
     scale,
     side,
     label,
+    size: 60,
     stroke: c.text,
     grid: { stroke: c.grid, width: 1, show: side !== 1 },
     ticks: { stroke: c.grid, width: 1 },
@@ -32,7 +41,9 @@ function optionsFor(spec: ChartSpec, width: number, c: ReturnType<typeof colours
   return {
     width,
     height: HEIGHT,
-    legend: { show: true },
+    legend: { show: true, live: false },
+    // Room on the right for the last slanted label, which runs rightwards from its tick.
+    padding: [12, slanted ? Math.round(longest * 6 * 0.77) : 12, 0, 0],
     cursor: { show: false },
     scales: {
       x: { time: false, range: [-0.5, n - 0.5] },
@@ -44,10 +55,10 @@ function optionsFor(spec: ChartSpec, width: number, c: ReturnType<typeof colours
         stroke: c.text,
         grid: { show: false },
         ticks: { stroke: c.grid, width: 1 },
-        splits: () => spec.labels.map((_, i) => i),
+        splits: () => spec.labels.map((_, i) => i).filter((i) => i % step === 0),
         values: (_u, splits) => splits.map((i) => spec.labels[i] ?? ''),
-        rotate: n > 6 || width < 500 ? -40 : 0,
-        size: n > 6 || width < 500 ? 80 : 40,
+        rotate: slanted ? -40 : 0,
+        size: slanted ? Math.min(120, 20 + longest * 6) : 40,
       },
       axis(spec.yTitle, 'y'),
       ...(spec.rightTitle ? [axis(spec.rightTitle, 'right', 1)] : []),
