@@ -92,9 +92,12 @@ async function dataset() {
     }
   }
 
-  const card = async (key: string, businessId: string, label: string, staffMember?: string) =>
-    (await t.call('POST', '/api/v1/cards', { key, body: { businessId, label, staffMember } })).json.data[0]
-      .id as string;
+  // Cards list in the order they were made: a second apart, so their ids sort the same way.
+  const card = async (key: string, businessId: string, label: string, staffMember?: string) => {
+    t.clock.advance(1000);
+    return (await t.call('POST', '/api/v1/cards', { key, body: { businessId, label, staffMember } })).json
+      .data[0].id as string;
+  };
   const till = await card(t.orgKey, joes.id, 'Till', 'Ana');
   const door = await card(t.orgKey, joes.id, 'Door', 'Ana');
   const bar = await card(t.orgKey, joes.id, 'Bar');
