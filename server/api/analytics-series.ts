@@ -144,18 +144,15 @@ export function analyticsSeriesApi(deps: AppDeps) {
     ),
     (c) => {
       const { target, range } = targetOf(c, c.req.valid('query'));
-      const whole = replyFigures(deps.db, target, [
+      const [whole] = replyFigures(deps.db, target, [
         { label: 'range', from: range.from, before: range.before },
       ]);
       const months = replyFigures(deps.db, target, range.months);
       return c.json(
         {
           range: rangeJson(range),
-          ...(whole.get('range') as NonNullable<ReturnType<typeof whole.get>>),
-          months: range.months.map((m) => ({
-            month: m.label,
-            ...(months.get(m.label) as NonNullable<ReturnType<typeof months.get>>),
-          })),
+          ...whole,
+          months: months.map((figures, i) => ({ month: range.months[i].label, ...figures })),
         },
         200,
       );

@@ -74,8 +74,8 @@ export function ratingsBySource(db: Db, target: Scope, buckets: Bucket[]): Sourc
   }));
 }
 
-/** Per bucket: visible reviews published in it, how many have a reply, and the median hours to reply. */
-export function replyFigures(db: Db, target: Scope, buckets: Bucket[]): Map<string, ReplyFigures> {
+/** Per bucket, in their order: visible reviews published in it, how many have a reply, the median hours to reply. */
+export function replyFigures(db: Db, target: Scope, buckets: Bucket[]): ReplyFigures[] {
   const { kind, params } = paramsOf(target, buckets);
   const bound = params;
   const counts = sql(db, REPLY_COUNTS[kind]).all(bound) as Array<{
@@ -90,20 +90,14 @@ export function replyFigures(db: Db, target: Scope, buckets: Bucket[]): Map<stri
     ]),
   );
   const byLabel = new Map(counts.map((c) => [c.label, c]));
-  return new Map(
-    buckets.map((b) => {
-      const c = byLabel.get(b.label);
-      const reviews = c?.n ?? 0;
-      const replied = c?.replied ?? 0;
-      return [
-        b.label,
-        {
-          reviews,
-          replied,
-          replyRate: reviews ? round(replied / reviews, 4) : null,
-          medianReplyHours: round(medians.get(b.label) ?? null, 2),
-        },
-      ];
-    }),
-  );
+  return buckets.map((b) => {
+    const reviews = byLabel.get(b.label)?.n ?? 0;
+    const replied = byLabel.get(b.label)?.replied ?? 0;
+    return {
+      reviews,
+      replied,
+      replyRate: reviews ? round(replied / reviews, 4) : null,
+      medianReplyHours: round(medians.get(b.label) ?? null, 2),
+    };
+  });
 }

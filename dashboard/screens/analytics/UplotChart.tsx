@@ -34,6 +34,8 @@ function optionsFor(spec: ChartSpec, width: number, c: ReturnType<typeof colours
     side,
     label,
     size: 60,
+    // Counts, stars, percentages and hours: whole-number steps read better than 0.25.
+    incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000],
     stroke: c.text,
     grid: { stroke: c.grid, width: 1, show: side !== 1 },
     ticks: { stroke: c.grid, width: 1 },
