@@ -18,6 +18,8 @@ const CustomersPage = lazy(() => import('./screens/customers/CustomersPage').the
 const CustomerPage = lazy(() => import('./screens/customers/CustomerPage').then((m) => m.CustomerPage));
 const CardsPage = lazy(() => import('./screens/cards/CardsPage').then((m) => m.CardsPage));
 const CardPage = lazy(() => import('./screens/cards/CardPage').then((m) => m.CardPage));
+const AnalyticsPage = lazy(() => import('./screens/analytics/AnalyticsPage').then((m) => m.AnalyticsPage));
+const AgencyPage = lazy(() => import('./screens/agency/AgencyPage').then((m) => m.AgencyPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -65,6 +67,8 @@ function Screens() {
         <Route path="/dashboard/customers/:id" component={CustomerPage} />
         <Route path="/dashboard/cards" component={CardsPage} />
         <Route path="/dashboard/cards/:id" component={CardPage} />
+        <Route path="/dashboard/analytics" component={AnalyticsPage} />
+        <Route path="/dashboard/agency" component={AgencyPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

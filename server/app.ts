@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { analyticsApi } from './api/analytics';
+import { analyticsSeriesApi } from './api/analytics-series';
 import { auditLogApi } from './api/audit-log';
 import { authApi, authPublicApi } from './api/auth';
 import { businessesApi } from './api/businesses';
@@ -13,6 +14,7 @@ import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
 import { organizationsApi } from './api/organizations';
+import { organizationsOverviewApi } from './api/organizations-overview';
 import { pendingActionsApi } from './api/pending-actions';
 import { qrApi } from './api/qr';
 import { reviewRequestsApi } from './api/review-requests';
@@ -124,6 +126,8 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, meApi(deps));
   app.route(API_PREFIX, authApi(deps));
   app.route(API_PREFIX, teamApi(deps));
+  // Before organizationsApi, whose /organizations/{id} would read "overview" as an id.
+  app.route(API_PREFIX, organizationsOverviewApi(deps));
   app.route(API_PREFIX, organizationsApi(deps));
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
@@ -136,6 +140,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, feedbackApi(deps));
   app.route(API_PREFIX, inboxApi(deps));
   app.route(API_PREFIX, analyticsApi(deps));
+  app.route(API_PREFIX, analyticsSeriesApi(deps));
   app.route(API_PREFIX, messagesApi(deps));
   app.route(API_PREFIX, webhooksApi(deps));
   app.route(API_PREFIX, webhookActionsApi(deps));

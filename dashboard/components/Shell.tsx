@@ -14,9 +14,11 @@ const LINKS = [
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/customers', label: 'Customers' },
   { href: '/dashboard/cards', label: 'Cards' },
+  { href: '/dashboard/analytics', label: 'Analytics' },
   { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },
   { href: '/dashboard/settings', label: 'Settings' },
+  { href: '/dashboard/agency', label: 'Agency', instanceAdmin: true },
 ];
 
 /** The frame of every signed-in screen: skip link, navigation with the unread count, switchers, sign out. */
@@ -60,7 +62,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </a>
         <nav aria-label="Main">
           <ul>
-            {LINKS.map((link) => (
+            {LINKS.filter((link) => !link.instanceAdmin || me.value?.user?.instanceAdmin).map((link) => (
               <li key={link.href}>
                 <a href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
                   {link.label}

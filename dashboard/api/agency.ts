@@ -1,0 +1,10 @@
+import type { z } from 'zod';
+import type { overviewSchema } from '../../server/api/organizations-overview';
+import { call } from '../api';
+
+export type OrganizationSummary = z.infer<typeof overviewSchema>['data'][number];
+
+/** The instance admin's view over every organization. */
+export const agencyApi = {
+  overview: () => call<{ data: OrganizationSummary[] }>('GET', '/organizations/overview'),
+};
