@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { analyticsApi } from './api/analytics';
 import { authApi, authPublicApi } from './api/auth';
+import { businessLogoApi } from './api/business-logo';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
 import { cardsApi } from './api/cards';
@@ -124,6 +125,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, organizationsApi(deps));
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
+  app.route(API_PREFIX, businessLogoApi(deps));
   app.route(API_PREFIX, sourcesApi());
   app.route(API_PREFIX, cardsApi(deps));
   app.route(API_PREFIX, qrApi(deps));
