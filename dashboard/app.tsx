@@ -10,6 +10,15 @@ const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
 const ProfilePage = lazy(() => import('./screens/profile/ProfilePage').then((m) => m.ProfilePage));
 const TeamPage = lazy(() => import('./screens/team/TeamPage').then((m) => m.TeamPage));
+const BusinessesPage = lazy(() =>
+  import('./screens/businesses/BusinessesPage').then((m) => m.BusinessesPage),
+);
+const BusinessNewPage = lazy(() =>
+  import('./screens/businesses/BusinessNewPage').then((m) => m.BusinessNewPage),
+);
+const BusinessEditPage = lazy(() =>
+  import('./screens/businesses/BusinessEditPage').then((m) => m.BusinessEditPage),
+);
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -49,6 +58,9 @@ function Screens() {
         <Route path="/dashboard/widget" component={WidgetPage} />
         <Route path="/dashboard/settings/profile" component={ProfilePage} />
         <Route path="/dashboard/settings/team" component={TeamPage} />
+        <Route path="/dashboard/businesses" component={BusinessesPage} />
+        <Route path="/dashboard/businesses/new" component={BusinessNewPage} />
+        <Route path="/dashboard/businesses/:id" component={BusinessEditPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />
