@@ -37,8 +37,10 @@ function LinkPreview({
   }
   return (
     <small id={id} class="deep-link">
-      Customers go to <code data-testid="deep-link">{link.url}</code>{' '}
-      <a href={link.url} target="_blank" rel="noopener">
+      <span>
+        Customers go to <code data-testid="deep-link">{link.url}</code>
+      </span>
+      <a class="button ghost" href={link.url} target="_blank" rel="noopener">
         Open it<span class="sr-only"> ({link.name}, in a new tab)</span>
       </a>
     </small>
