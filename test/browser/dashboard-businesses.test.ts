@@ -11,6 +11,11 @@ const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 const PLACE_ID = 'ChIJN1t_tDeuEmsRUsoyG83frY4';
+// A real 1×1 PNG.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a6b1d1f30000000049454e44ae426082',
+  'hex',
+);
 const DEEP_LINK = `https://search.google.com/local/writereview?placeid=${PLACE_ID}`;
 
 // The server process serves dist/: build what is missing or stale first.
@@ -101,10 +106,18 @@ describe('the Businesses screens in Chromium', () => {
     expect(landing).toMatch(/\/b\/harbour-bakery$/);
     const editUrl = page.url();
 
+    // A logo file: uploaded, shown at once, and on the landing page from Plaudit's own /assets/logo/.
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('img', { name: 'Logo of Harbour Bakery' }).waitFor();
+
     // A customer rates 5 on the landing page; the Google button's redirect ends at the deep link.
     const customer = await context.newPage();
     await customer.goto(landing!);
     await customer.waitForSelector('[data-hydrated]');
+    const logo = await customer.locator('header img').getAttribute('src');
+    expect(logo).toMatch(/^\/assets\/logo\/biz_\w+\.png\?v=[\w-]+$/);
     await customer.getByRole('radio', { name: '5 stars' }).click();
     await customer.getByRole('heading', { name: 'Thank you! Would you share it publicly?' }).waitFor();
     const google = customer.getByRole('link', { name: 'Review us on Google' });

@@ -1,13 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Business } from '../../dashboard/api';
+import { BusinessEditPage } from '../../dashboard/screens/businesses/BusinessEditPage';
+import { BusinessesPage } from '../../dashboard/screens/businesses/BusinessesPage';
 import { contrastWithWhite } from '../../dashboard/screens/businesses/contrast';
 import { GatingForm } from '../../dashboard/screens/businesses/GatingForm';
 import { PlatformsForm } from '../../dashboard/screens/businesses/PlatformsForm';
+import { me } from '../../dashboard/state/session';
 import { fakeApi } from './fake-api';
 
 afterEach(() => {
   cleanup();
+  me.value = null;
   vi.unstubAllGlobals();
 });
 
@@ -158,5 +162,49 @@ describe('the brand colour hint', () => {
     expect(contrastWithWhite('#ffffff')).toBeCloseTo(1, 5);
     expect(contrastWithWhite('#1f6feb')).toBeGreaterThan(4.5);
     expect(contrastWithWhite('#ffcc00')).toBeLessThan(4.5);
+  });
+});
+
+describe('who may change a business', () => {
+  const signIn = (role: 'owner' | 'staff') => {
+    me.value = {
+      user: { id: 'usr_1', email: 'a@example.com', name: 'A', instanceAdmin: false },
+      memberships: [],
+      role,
+      scopes: role === 'owner' ? ['businesses:read', 'businesses:write'] : ['businesses:read'],
+      organization: { id: 'org_1', name: 'Acme' },
+    } as never;
+  };
+
+  it('lets an owner add one; staff see the list and the settings read-only', async () => {
+    fakeApi({
+      'GET /businesses': () => ({
+        data: [business()],
+        pagination: { page: 1, perPage: 100, total: 1, totalPages: 1 },
+      }),
+      'GET /businesses/biz_1': () => business(),
+    });
+    signIn('owner');
+    render(<BusinessesPage />);
+    await screen.findByRole('link', { name: 'Joe’s Coffee' });
+    expect(screen.getByRole('link', { name: 'New business' })).toBeTruthy();
+    cleanup();
+
+    signIn('staff');
+    render(<BusinessesPage />);
+    await screen.findByRole('link', { name: 'Joe’s Coffee' });
+    expect(screen.queryByRole('link', { name: 'New business' })).toBeNull();
+    cleanup();
+
+    render(<BusinessEditPage id="biz_1" />);
+    await screen.findByRole('heading', { name: 'Details' });
+    expect(screen.getByLabelText('Name').closest('fieldset')!.disabled).toBe(true);
+    expect(
+      screen
+        .getByRole('radio', { name: /Strict/ })
+        .closest('fieldset.plain')!
+        .hasAttribute('disabled'),
+    ).toBe(true);
+    expect(screen.queryByRole('button', { name: /Archive/ })).toBeNull();
   });
 });
