@@ -72,13 +72,16 @@ export const actingOrganization = (): string | null => organizationHeader;
 /** One call to `/api/v1`: the session cookie, the CSRF header and the chosen organization go with it. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'X-Plaudit-Csrf': '1', Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (a logo) goes as the raw body with its own type; everything else as JSON.
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined)
+    headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (organizationHeader) headers['Plaudit-Organization'] = organizationHeader;
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);

@@ -20,6 +20,15 @@ const CardsPage = lazy(() => import('./screens/cards/CardsPage').then((m) => m.C
 const CardPage = lazy(() => import('./screens/cards/CardPage').then((m) => m.CardPage));
 const AnalyticsPage = lazy(() => import('./screens/analytics/AnalyticsPage').then((m) => m.AnalyticsPage));
 const AgencyPage = lazy(() => import('./screens/agency/AgencyPage').then((m) => m.AgencyPage));
+const BusinessesPage = lazy(() =>
+  import('./screens/businesses/BusinessesPage').then((m) => m.BusinessesPage),
+);
+const BusinessNewPage = lazy(() =>
+  import('./screens/businesses/BusinessNewPage').then((m) => m.BusinessNewPage),
+);
+const BusinessEditPage = lazy(() =>
+  import('./screens/businesses/BusinessEditPage').then((m) => m.BusinessEditPage),
+);
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -69,6 +78,9 @@ function Screens() {
         <Route path="/dashboard/cards/:id" component={CardPage} />
         <Route path="/dashboard/analytics" component={AnalyticsPage} />
         <Route path="/dashboard/agency" component={AgencyPage} />
+        <Route path="/dashboard/businesses" component={BusinessesPage} />
+        <Route path="/dashboard/businesses/new" component={BusinessNewPage} />
+        <Route path="/dashboard/businesses/:id" component={BusinessEditPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

@@ -3,6 +3,7 @@ import { analyticsApi } from './api/analytics';
 import { analyticsSeriesApi } from './api/analytics-series';
 import { auditLogApi } from './api/audit-log';
 import { authApi, authPublicApi } from './api/auth';
+import { businessLogoApi } from './api/business-logo';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
 import { cardsApi } from './api/cards';
@@ -131,6 +132,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, organizationsApi(deps));
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
+  app.route(API_PREFIX, businessLogoApi(deps));
   app.route(API_PREFIX, sourcesApi());
   app.route(API_PREFIX, cardsApi(deps));
   app.route(API_PREFIX, qrApi(deps));

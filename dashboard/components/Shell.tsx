@@ -11,6 +11,7 @@ import { ThemeToggle } from './ThemeToggle';
 
 const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
+  { href: '/dashboard/businesses', label: 'Businesses' },
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/customers', label: 'Customers' },
   { href: '/dashboard/cards', label: 'Cards' },

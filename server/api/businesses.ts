@@ -28,10 +28,15 @@ import { booleanQuery, errorResponses, idParam, jsonBody, jsonResponse, security
 const tags = ['Businesses'];
 const params = idParam('Business', 'biz_3kTz9QwErTyUiOpA');
 
+/** A business as the API shows it: with its general landing link. */
+export function presentBusiness(publicUrl: string, b: Business) {
+  return { ...b, reviewLink: `${publicUrl}/b/${b.slug}` };
+}
+
 /** `/businesses`: a business is one location with its landing settings, gating and platform links. */
 export function businessesApi(deps: AppDeps) {
   const app = newRouter();
-  const present = (b: Business) => ({ ...b, reviewLink: `${deps.config.publicUrl}/b/${b.slug}` });
+  const present = (b: Business) => presentBusiness(deps.config.publicUrl, b);
 
   /** A free slug: the one asked for (409 if taken), or one derived from the name with a suffix if needed. */
   const chooseSlug = (asked: string | undefined, name: string, exceptId?: string): string => {

@@ -10,7 +10,7 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-const errorContent = { 'application/json': { schema: errorSchema } };
+export const errorContent = { 'application/json': { schema: errorSchema } };
 
 /** The error responses every authenticated route can give, for the OpenAPI document. */
 export const errorResponses = {

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { createBusinessBody } from '../api/business-schemas';
 import { freeSlug, resolveBusinessFields } from '../domain/business-settings';
 import { isoNow, systemClock } from '../domain/clock';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 import {
   type Business,
   businessStats,
@@ -41,7 +41,7 @@ function createBusiness(db: Db, publicUrl: string, options: CreateOptions): void
       })
       .immediate();
   } catch (error) {
-    if (error instanceof ApiError) throw new CliError(apiErrorLine(error, flagOf));
+    if (error instanceof DomainError) throw new CliError(apiErrorLine(error, flagOf));
     throw error;
   }
   say(`Created ${business.id} "${printable(business.name)}" in ${business.organizationId}.`);

@@ -1,5 +1,4 @@
 import type { ZodError } from 'zod';
-import type { ApiError } from '../http/errors';
 import { printable } from './output';
 
 /** Option names as the user typed them: `brandColor` → `--brand-color`. */
@@ -17,8 +16,11 @@ export function oneLine(error: ZodError, names: (path: string) => string = flag)
     .join('; ');
 }
 
-/** An ApiError from shared domain validation as one line: each field's message, else the error's message. */
-export function apiErrorLine(error: ApiError, names: (path: string) => string = flag): string {
+/** A refusal from shared domain validation as one line: each field's message, else the error's message. */
+export function apiErrorLine(
+  error: { message: string; details?: Record<string, string> },
+  names: (path: string) => string = flag,
+): string {
   const details = Object.entries(error.details ?? {}).map(
     ([field, message]) => `${names(field)}: ${message}`,
   );

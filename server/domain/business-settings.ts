@@ -1,7 +1,52 @@
-import type { CreateBusinessInput, UpdateBusinessInput } from '../api/business-schemas';
-import { ApiError } from '../http/errors';
-import type { BusinessFields, RatingScale } from '../store/businesses';
+import { DomainError } from './errors';
 import { randomBase62 } from './ids';
+import type { PlatformSettings } from './links';
+
+export type GatingMode = 'soft' | 'off' | 'strict';
+export type RatingScale = 'stars' | 'nps' | 'thumbs';
+
+/** A business's settings as stored (already validated and normalized). */
+export type BusinessFields = {
+  name: string;
+  slug: string;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+  /** Optional so callers that predate it (seeds, benchmarks) need not name it. */
+  country?: string | null;
+  timezone: string;
+  locale: string;
+  brandColor: string | null;
+  logoUrl: string | null;
+  gatingMode: GatingMode;
+  gatingThreshold: number;
+  gatingScale: RatingScale;
+  policyRiskAcknowledgedAt: string | null;
+  testimonialAutoPublishMin: number | null;
+  platforms: PlatformSettings;
+  sendWindowStart: string;
+  sendWindowEnd: string;
+  dedupDays: number;
+};
+
+/** Settings as a caller asks for them (already shape-checked at the edge): every field optional but the name on create. */
+export type BusinessSettingsInput = {
+  name?: string;
+  slug?: string;
+  address?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  country?: string | null;
+  timezone?: string;
+  locale?: string;
+  brandColor?: string | null;
+  logoUrl?: string | null;
+  gating?: { mode?: GatingMode; threshold?: number; scale?: RatingScale; acknowledgePolicyRisk?: boolean };
+  testimonials?: { autoPublishMinRating: number | null };
+  platforms?: PlatformSettings;
+  sendWindow?: { start: string; end: string };
+  dedupDays?: number;
+};
 
 /** Where each scale's "happy" range starts unless the owner says otherwise. */
 export const DEFAULT_THRESHOLD: Record<RatingScale, number> = { stars: 4, nps: 9, thumbs: 1 };
@@ -35,7 +80,7 @@ export function freeSlug(name: string, isTaken: (slug: string) => boolean): stri
  * of the policy risk (DESIGN §5) — so a business is never strict by default or by accident.
  */
 export function resolveBusinessFields(
-  input: CreateBusinessInput | UpdateBusinessInput,
+  input: BusinessSettingsInput,
   current: BusinessFields | undefined,
   now: string,
 ): Omit<BusinessFields, 'slug'> & { slug?: string } {
@@ -46,7 +91,7 @@ export function resolveBusinessFields(
     (current && !scaleChanged ? current.gatingThreshold : DEFAULT_THRESHOLD[scale]);
   const [min, max] = SCALE_RANGE[scale];
   if (threshold < min || threshold > max) {
-    throw new ApiError('VALIDATION_ERROR', 'Gating threshold does not fit the rating scale', {
+    throw new DomainError('invalid', 'Gating threshold does not fit the rating scale', {
       'gating.threshold': `must be between ${min} and ${max} for the ${scale} scale`,
     });
   }
@@ -54,8 +99,8 @@ export function resolveBusinessFields(
   let acknowledgedAt = current?.policyRiskAcknowledgedAt ?? null;
   if (mode === 'strict') {
     if (input.gating?.mode === 'strict' && input.gating.acknowledgePolicyRisk !== true) {
-      throw new ApiError(
-        'VALIDATION_ERROR',
+      throw new DomainError(
+        'invalid',
         'Strict gating hides public review sites from unhappy customers, which Google and Trustpilot policies and the FTC rule (16 CFR 465) prohibit. Set gating.acknowledgePolicyRisk to true to enable it anyway.',
         { 'gating.acknowledgePolicyRisk': 'must be true to set mode strict' },
       );
@@ -67,7 +112,7 @@ export function resolveBusinessFields(
   const window =
     input.sendWindow ?? (current && { start: current.sendWindowStart, end: current.sendWindowEnd });
   if (window && window.start === window.end) {
-    throw new ApiError('VALIDATION_ERROR', 'Send window is empty', {
+    throw new DomainError('invalid', 'Send window is empty', {
       'sendWindow.end': 'must differ from start',
     });
   }
@@ -77,7 +122,7 @@ export function resolveBusinessFields(
     fallback: BusinessFields[K],
   ) => (value !== undefined ? value : current ? current[key] : fallback);
   return {
-    name: input.name ?? current!.name,
+    name: input.name ?? current?.name ?? missingName(),
     slug: input.slug ?? current?.slug,
     address: pick('address', input.address, null),
     phone: pick('phone', input.phone, null),
@@ -101,4 +146,8 @@ export function resolveBusinessFields(
     sendWindowEnd: window?.end ?? '20:00',
     dedupDays: pick('dedupDays', input.dedupDays, 14),
   };
+}
+
+function missingName(): never {
+  throw new DomainError('invalid', 'A business needs a name', { name: 'required' });
 }

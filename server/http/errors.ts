@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { DomainError } from '../domain/errors';
 import type { Logger } from '../logger';
 import { loggedPath } from './access-log';
 import { isClientAbort } from './client-abort';
@@ -45,6 +46,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A domain refusal in the API's terms: `invalid` is a 400 validation error, `conflict` a 409. */
+export function fromDomainError(error: DomainError): ApiError {
+  return new ApiError(
+    error.kind === 'conflict' ? 'CONFLICT' : 'VALIDATION_ERROR',
+    error.message,
+    error.details,
+  );
+}
+
 export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found`);
 
 export type ErrorBody = {
@@ -86,6 +96,7 @@ export function errorResponse(c: Context, error: ApiError): Response {
 export function handleError(logger: Logger): ErrorHandler {
   return function onError(err, c) {
     if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof DomainError) return errorResponse(c, fromDomainError(err));
     if (err instanceof HTTPException && err.status < 500) {
       const code: ErrorCode =
         err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 401 ? 'UNAUTHORIZED' : 'VALIDATION_ERROR';

@@ -2,8 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { checkWebhookTarget, type Resolver, systemResolver } from '../delivery/ssrf';
+import { LOGO_MAX_BYTES } from '../domain/logo-image';
 
-export const LOGO_MAX_BYTES = 512 * 1024;
 const TIMEOUT_MS = 5_000;
 const IMAGE_TYPES = new Set([
   'image/png',

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { uploadedLogoPath } from '../domain/logo-image';
 import type { AppDeps } from '../http/context';
+import { getPublicLogo } from '../store/business-logos';
 import { getPublicBusiness } from '../store/businesses';
 import { subscribeBusinessChanged } from '../store/changes';
 import { type FetchLogo, type LogoImage, logoFetcher } from './logo-fetch';
@@ -10,6 +12,8 @@ const FAILED_RETRY_MS = 5 * 60_000;
 /** The path landing pages use for a business's logo: versioned by the owner's URL, so a new logo shows at once. */
 export function logoPath(business: { id: string; logoUrl: string | null }): string | null {
   if (!business.logoUrl) return null;
+  const uploaded = uploadedLogoPath(business.logoUrl, business.id);
+  if (uploaded) return uploaded;
   return `/assets/logo/${business.id}?v=${logoVersion(business.logoUrl)}`;
 }
 
@@ -59,6 +63,19 @@ export function logoRoutes(
     });
     return current.pending;
   }
+
+  // An uploaded logo: its URL carries a content version, so it may be cached for a year.
+  app.get('/assets/logo/:businessId{[^/.]+\\.(?:png|jpg|webp)}', (c) => {
+    const [businessId, ext] = c.req.param('businessId').split('.');
+    const logo = getPublicLogo(deps.db, businessId);
+    if (!logo || logo.ext !== ext) return c.body(null, 404, { 'Cache-Control': 'public, max-age=300' });
+    return c.body(new Uint8Array(logo.body), 200, {
+      'Content-Type': logo.type,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+  });
 
   app.get('/assets/logo/:businessId', async (c) => {
     const business = getPublicBusiness(deps.db, c.req.param('businessId'));

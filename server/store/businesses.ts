@@ -1,3 +1,4 @@
+import type { BusinessFields, GatingMode, RatingScale } from '../domain/business-settings';
 import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type PlatformSettings, type ReviewLink, reviewLinks } from '../domain/links';
@@ -5,8 +6,7 @@ import { cachedPublicBusiness } from './business-cache';
 import { notifyBusinessChanged } from './changes';
 import { type Db, pageSql, sql } from './db';
 
-export type GatingMode = 'soft' | 'off' | 'strict';
-export type RatingScale = 'stars' | 'nps' | 'thumbs';
+export type { GatingMode, RatingScale } from '../domain/business-settings';
 
 export type Business = {
   id: string;
@@ -98,28 +98,7 @@ function toBusiness(row: BusinessRow): Business {
 }
 
 /** Business fields as the store writes them (already validated and normalized by the caller). */
-export type BusinessFields = {
-  name: string;
-  slug: string;
-  address: string | null;
-  phone: string | null;
-  website: string | null;
-  /** Optional so callers that predate it (seeds, benchmarks) need not name it. */
-  country?: string | null;
-  timezone: string;
-  locale: string;
-  brandColor: string | null;
-  logoUrl: string | null;
-  gatingMode: GatingMode;
-  gatingThreshold: number;
-  gatingScale: RatingScale;
-  policyRiskAcknowledgedAt: string | null;
-  testimonialAutoPublishMin: number | null;
-  platforms: PlatformSettings;
-  sendWindowStart: string;
-  sendWindowEnd: string;
-  dedupDays: number;
-};
+export type { BusinessFields } from '../domain/business-settings';
 
 const columns = (f: BusinessFields) => [
   f.name,
