@@ -11,6 +11,7 @@ import { inboxApi } from './api/inbox';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
+import { notificationsApi } from './api/notifications';
 import { organizationsApi } from './api/organizations';
 import { qrApi } from './api/qr';
 import { reviewRequestsApi } from './api/review-requests';
@@ -34,6 +35,7 @@ import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
 import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
+import { alertUnsubscribeRoutes } from './pages/alert-unsubscribe';
 import { dashboardRoutes } from './pages/dashboard';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
@@ -119,6 +121,7 @@ export function createApp(options: CreateAppOptions) {
   );
   app.use(`${API_PREFIX}/*`, idempotency(deps));
   app.route(API_PREFIX, meApi(deps));
+  app.route(API_PREFIX, notificationsApi(deps));
   app.route(API_PREFIX, authApi(deps));
   app.route(API_PREFIX, teamApi(deps));
   app.route(API_PREFIX, organizationsApi(deps));
@@ -141,6 +144,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, customerDataApi(deps));
 
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/', alertUnsubscribeRoutes(deps));
   app.route('/', smsHookRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', dashboardRoutes());

@@ -1,4 +1,5 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { queueReviewAlerts } from '../delivery/owner-alerts';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf, readerIdOf } from '../http/context';
@@ -59,6 +60,7 @@ export function filterOf(
 /** `/reviews`: list, read, create; edits, replies and import are registered from their own files. */
 export function reviewsApi(deps: AppDeps) {
   const app = newRouter();
+  const alertDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
 
   app.openapi(
     createRoute({
@@ -149,7 +151,11 @@ export function reviewsApi(deps: AppDeps) {
         deps.clock,
         orgId,
         'review.created',
-        () => createReview(deps.db, deps.clock, orgId, input),
+        () => {
+          const created = createReview(deps.db, deps.clock, orgId, input);
+          queueReviewAlerts(alertDeps, orgId, [created]);
+          return created;
+        },
         presentReview,
       );
       return c.json(presentReview(review), 201);

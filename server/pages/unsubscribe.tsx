@@ -6,7 +6,8 @@ import { getBusiness } from '../store/businesses';
 import { findMessageByUnsubscribeToken } from '../store/messages';
 import { newNonce, setLandingHeaders } from './security-headers';
 
-function Page({
+/** The frame of the small unsubscribe pages (customers' and members'). */
+export function Page({
   nonce,
   title,
   children,
@@ -35,7 +36,8 @@ function Page({
   );
 }
 
-const html = (page: preact.VNode) => `<!doctype html>${renderToString(page)}`;
+/** A page as an HTML document. */
+export const html = (page: preact.VNode) => `<!doctype html>${renderToString(page)}`;
 
 /**
  * `/u/:token`: GET asks for confirmation and never unsubscribes (mail scanners follow links); POST — the
