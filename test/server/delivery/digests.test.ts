@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { queueDueDigests } from '../../../server/delivery/digests';
 import { openDb } from '../../../server/store/db';
 import { upsertMembership } from '../../../server/store/memberships';
-import { savePreferences } from '../../../server/store/notification-preferences';
+import { claimDigestDay, savePreferences } from '../../../server/store/notification-preferences';
 import { insertReview } from '../../../server/store/reviews';
 import { createUser } from '../../../server/store/users';
 import { setup, testClock } from '../helpers';
@@ -73,6 +73,10 @@ describe('daily digest', () => {
     t.clock.set('2026-06-15T12:05:00.000Z'); // 08:05
     expect(queueDueDigests(deps)).toBe(1);
     expect(queueDueDigests(deps)).toBe(0);
+    // A second process that read the member before the claim still cannot take the same day.
+    expect(claimDigestDay(t.db, t.user.id, t.org.id, '2026-06-15')).toBe(false);
+    expect(claimDigestDay(t.db, t.user.id, t.org.id, '2026-06-16')).toBe(true);
+    t.db.prepare(`UPDATE notification_preferences SET digest_last_day = '2026-06-15'`).run();
 
     const [digest] = t.digests();
     expect(digest.to).toBe('owner@example.com');
