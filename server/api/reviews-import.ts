@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { queueReviewAlerts, SUMMARY_OVER } from '../delivery/owner-alerts';
 import { parseReviewCsv, validateImportRows } from '../domain/review-import';
 import { requireScope } from '../http/auth';
-import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
+import { type AppDeps, type AppEnv, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { requestHeader } from '../http/request-header';
 import { businessBelongsTo } from '../store/businesses';
@@ -69,7 +69,7 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       errors.sort((a, b) => a.row - b.row);
       const alertDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
       const outcome = importReviews(deps.db, deps.clock, orgId, good, (created) =>
-        queueReviewAlerts(alertDeps, orgId, created, { backfill }),
+        queueReviewAlerts(alertDeps, orgId, created, { backfill: backfill || isSandbox(c) }),
       );
       return c.json({ ...outcome, errors }, 200);
     },

@@ -95,11 +95,18 @@ describe('owner alerts through the outbox and SMTP', () => {
     }
   });
 
-  it('a 5★ review, or one above the chosen rating, emails nobody', async () => {
+  it('a 5★ review, one above the chosen rating, or a sandbox key’s, emails nobody', async () => {
     const t = await alertsSetup();
     const owner = t.member('owner@example.com', 'owner');
     await t.review(5);
     await t.review(3);
+    // A sk_test_ (sandbox) key transmits nothing, alerts included.
+    const sandbox = t.keyWithScopes(['reviews:write'], 'test');
+    const sandboxed = await t.call('POST', '/api/v1/reviews', {
+      key: sandbox,
+      body: { businessId: t.biz.id, source: 'google', rating: 1, authorName: 'Sam' },
+    });
+    expect(sandboxed.status).toBe(201);
     await t.deliver();
     expect(t.newMail()).toEqual([]);
     savePreferences(t.db, t.clock, owner.id, t.org.id, {
