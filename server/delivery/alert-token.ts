@@ -7,6 +7,13 @@ import { instanceSecret } from '../store/instance-secrets';
 export const ALERT_KINDS = ['feedback', 'lowRating', 'digest'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** What switching a kind off stops, in the emails and on the unsubscribe page. */
+export const ALERT_DESCRIPTIONS: Record<AlertKind, string> = {
+  feedback: 'emails about new private feedback',
+  lowRating: 'emails about new low-rated reviews',
+  digest: 'the daily digest',
+};
+
 export type AlertSubscription = { userId: string; organizationId: string; kind: AlertKind };
 
 const ID = /^[A-Za-z0-9_]{1,64}$/;

@@ -2,6 +2,7 @@ import { FEEDBACK_PII } from '../api/pii';
 import type { Clock } from '../domain/clock';
 import { redactDeep } from '../domain/redaction';
 import { scopesOfRole } from '../domain/roles';
+import type { Scope } from '../domain/scopes';
 import { queueAccountEmail } from '../store/account-emails';
 import { getBusiness } from '../store/businesses';
 import type { Db } from '../store/db';
@@ -9,23 +10,17 @@ import type { NewFeedback } from '../store/feedback-writes';
 import { type AlertRecipient, alertRecipients } from '../store/notification-preferences';
 import type { Review } from '../store/reviews';
 import { renderAlertEmail } from './alert-email';
-import { type AlertKind, alertUnsubscribeUrl } from './alert-token';
+import { ALERT_DESCRIPTIONS, type AlertKind, alertUnsubscribeUrl } from './alert-token';
 
 /** Above this many matching reviews at once (a bulk import), a member gets one summary, not one email each. */
 export const SUMMARY_OVER = 20;
 
 type AlertDeps = { db: Db; clock: Clock; publicUrl: string };
 
+/** `★★☆☆☆ (2/5)`: a rating readable in any mail client, HTML or text. */
 export const stars = (rating: number) => `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)} (${rating}/5)`;
 
-const may = (recipient: AlertRecipient, scope: string) =>
-  scopesOfRole(recipient.role).includes(scope as never);
-
-const UNSUBSCRIBE_WHAT: Record<AlertKind, string> = {
-  feedback: 'emails about new private feedback',
-  lowRating: 'emails about new low-rated reviews',
-  digest: 'the daily digest',
-};
+const may = (recipient: AlertRecipient, scope: Scope) => scopesOfRole(recipient.role).includes(scope);
 
 /** Renders one alert for one member and queues it through the outbox (inside the caller's transaction). */
 export function queueAlert(
@@ -42,7 +37,7 @@ export function queueAlert(
   });
   queueAccountEmail(deps.db, deps.clock, {
     to: recipient.email,
-    ...renderAlertEmail({ ...content, unsubscribe: { what: UNSUBSCRIBE_WHAT[kind], url } }),
+    ...renderAlertEmail({ ...content, unsubscribe: { what: ALERT_DESCRIPTIONS[kind], url } }),
   });
 }
 

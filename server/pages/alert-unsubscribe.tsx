@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { type AlertKind, type AlertSubscription, readAlertToken } from '../delivery/alert-token';
+import {
+  ALERT_DESCRIPTIONS,
+  type AlertKind,
+  type AlertSubscription,
+  readAlertToken,
+} from '../delivery/alert-token';
 import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp, rateLimit } from '../http/rate-limit';
 import {
@@ -10,12 +15,6 @@ import {
 import { getOrganization } from '../store/organizations';
 import { newNonce, setLandingHeaders } from './security-headers';
 import { html, Page } from './unsubscribe';
-
-const WHAT: Record<AlertKind, string> = {
-  feedback: 'emails about new private feedback',
-  lowRating: 'emails about new low-rated reviews',
-  digest: 'the daily digest',
-};
 
 const OFF: Record<AlertKind, Partial<NotificationPreferences>> = {
   feedback: { feedback: false },
@@ -63,7 +62,7 @@ export function alertUnsubscribeRoutes(deps: AppDeps) {
         <Page nonce={nonce} title="Unsubscribe">
           <h1>Unsubscribe</h1>
           <p>
-            Stop {WHAT[found.subscription.kind]} from {found.organization.name}?
+            Stop {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}?
           </p>
           <form method="post" action={`/u/a/${c.req.param('token')}`}>
             <button type="submit">Unsubscribe</button>
@@ -85,8 +84,8 @@ export function alertUnsubscribeRoutes(deps: AppDeps) {
         <Page nonce={nonce} title="Unsubscribed">
           <h1>You are unsubscribed</h1>
           <p>
-            No more {WHAT[found.subscription.kind]} from {found.organization.name}. You can turn them back on
-            from your profile in Plaudit.
+            No more {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}. You can turn
+            them back on from your profile in Plaudit.
           </p>
         </Page>,
       ),
