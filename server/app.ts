@@ -14,6 +14,7 @@ import { inboxApi } from './api/inbox';
 import { keysApi } from './api/keys';
 import { meApi } from './api/me';
 import { messagesApi } from './api/messages';
+import { notificationsApi } from './api/notifications';
 import { organizationsApi } from './api/organizations';
 import { organizationsOverviewApi } from './api/organizations-overview';
 import { pendingActionsApi } from './api/pending-actions';
@@ -41,6 +42,7 @@ import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { type Logger, silentLogger } from './logger';
 import { mcpRoutes } from './mcp/http';
+import { alertUnsubscribeRoutes } from './pages/alert-unsubscribe';
 import { dashboardRoutes } from './pages/dashboard';
 import { docsRoutes } from './pages/docs';
 import { homeRoutes } from './pages/home';
@@ -125,6 +127,7 @@ export function createApp(options: CreateAppOptions) {
   app.use(`${API_PREFIX}/*`, keyRateLimit);
   app.use(`${API_PREFIX}/*`, idempotency(deps));
   app.route(API_PREFIX, meApi(deps));
+  app.route(API_PREFIX, notificationsApi(deps));
   app.route(API_PREFIX, authApi(deps));
   app.route(API_PREFIX, teamApi(deps));
   // Before organizationsApi, whose /organizations/{id} would read "overview" as an id.
@@ -157,6 +160,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', mcpRoutes(deps, keyRateLimit));
 
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/', alertUnsubscribeRoutes(deps));
   app.route('/', smsHookRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', dashboardRoutes());

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { bootstrap, firstAccountLines, firstAccountSetup } from './bootstrap';
 import { type Config, databasePath } from './config';
 import { startDeliveryWorker } from './delivery/worker';
+import { startDigests } from './digest-job';
 import { systemClock } from './domain/clock';
 import { createLogger, type Logger } from './logger';
 import { type Db, openDb } from './store/db';
@@ -45,6 +46,7 @@ export async function startServer(
   const app = createApp({ db, config, logger, clock: systemClock });
   const delivery = startDeliveryWorker({ db, config, logger, clock: systemClock });
   const retention = startVisitRetention({ db, config, logger, clock: systemClock });
+  const digests = startDigests({ db, config, logger, clock: systemClock });
   let server: HttpServer;
   try {
     server = await new Promise<HttpServer>((resolve, reject) => {
@@ -55,6 +57,7 @@ export async function startServer(
     });
   } catch (error) {
     retention.stop();
+    digests.stop();
     await delivery.stop();
     db.close();
     throw error;
@@ -76,6 +79,7 @@ export async function startServer(
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => {
         retention.stop();
+        digests.stop();
         delivery
           .stop()
           .catch((error) => logger.error({ err: error }, 'delivery worker did not stop cleanly'))

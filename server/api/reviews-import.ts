@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { queueReviewAlerts, SUMMARY_OVER } from '../delivery/owner-alerts';
 import { parseReviewCsv, validateImportRows } from '../domain/review-import';
 import { requireScope } from '../http/auth';
-import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
+import { type AppDeps, type AppEnv, isSandbox, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { requestHeader } from '../http/request-header';
 import { businessBelongsTo } from '../store/businesses';
@@ -26,7 +27,9 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         'rating and authorName, and a businessId unless the query gives one. A row whose business, source and ' +
         'externalId exist updates that review if a given field differs and is skipped otherwise; fields a row ' +
         'leaves out keep their value. Bad rows are reported by number (from 1, the CSV header not counted) ' +
-        'and the good ones are all imported, in one transaction.',
+        'and the good ones are all imported, in one transaction. New reviews at or below a member’s alert ' +
+        `rating email them (one summary instead when more than ${SUMMARY_OVER} match); \`backfill=true\` marks ` +
+        'the rows as history and alerts nobody.',
       middleware: [requireScope('reviews:write')],
       request: {
         query: importQuery,
@@ -44,7 +47,7 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     async (c) => {
       const orgId = orgIdOf(c);
-      const { businessId } = c.req.valid('query');
+      const { businessId, backfill } = c.req.valid('query');
       if (businessId && !businessBelongsTo(deps.db, orgId, businessId)) throw notFound('Business');
       const rows = await readRows(requestHeader(c, 'content-type') ?? '', c.req.valid('json'), () =>
         c.req.text(),
@@ -64,7 +67,10 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         else good.push({ ...input, businessId: rowBusiness });
       }
       errors.sort((a, b) => a.row - b.row);
-      const outcome = importReviews(deps.db, deps.clock, orgId, good);
+      const alertDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
+      const outcome = importReviews(deps.db, deps.clock, orgId, good, (created) =>
+        queueReviewAlerts(alertDeps, orgId, created, { backfill: backfill || isSandbox(c) }),
+      );
       return c.json({ ...outcome, errors }, 200);
     },
   );

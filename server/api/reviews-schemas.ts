@@ -121,6 +121,9 @@ export const importQuery = z.object({
     .max(64)
     .optional()
     .openapi({ description: 'The business every row belongs to, unless a row names its own businessId' }),
+  backfill: booleanQuery
+    .optional()
+    .openapi({ description: 'true: old reviews brought in as history; no alert emails are sent for them' }),
 });
 
 export const importJsonBody = z

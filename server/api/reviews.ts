@@ -1,7 +1,8 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { queueReviewAlerts } from '../delivery/owner-alerts';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
-import { type AppDeps, orgIdOf, readerIdOf } from '../http/context';
+import { type AppDeps, isSandbox, orgIdOf, readerIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { jsonText } from '../http/json-text';
 import { pageWindow, paginatedJson, paginatedSchema } from '../http/pagination';
@@ -59,6 +60,7 @@ export function filterOf(
 /** `/reviews`: list, read, create; edits, replies and import are registered from their own files. */
 export function reviewsApi(deps: AppDeps) {
   const app = newRouter();
+  const alertDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
 
   app.openapi(
     createRoute({
@@ -149,7 +151,12 @@ export function reviewsApi(deps: AppDeps) {
         deps.clock,
         orgId,
         'review.created',
-        () => createReview(deps.db, deps.clock, orgId, input),
+        () => {
+          const created = createReview(deps.db, deps.clock, orgId, input);
+          // A sk_test_ key never transmits a message: its reviews alert nobody either.
+          if (!isSandbox(c)) queueReviewAlerts(alertDeps, orgId, [created]);
+          return created;
+        },
         presentReview,
       );
       return c.json(presentReview(review), 201);

@@ -6,7 +6,7 @@ import type { JobHandler, JobOutcome } from './outbox';
 import { TransportError } from './transport';
 import type { Transports } from './transports';
 
-/** Sends queued account emails (password reset, invitation) through the email transport. */
+/** Sends queued account emails (password reset, invitation, owner alerts and digests) through the email transport. */
 export function accountEmailJobHandler(deps: { db: Db; clock: Clock; transports: Transports }): JobHandler {
   return {
     async run(job: OutboxJob): Promise<JobOutcome> {
@@ -21,7 +21,7 @@ export function accountEmailJobHandler(deps: { db: Db; clock: Clock; transports:
           subject: email.subject,
           text: email.text,
           html: email.html,
-          unsubscribeUrl: null,
+          unsubscribeUrl: email.unsubscribeUrl ?? null,
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

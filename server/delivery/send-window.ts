@@ -10,7 +10,8 @@ type LocalParts = { year: number; month: number; day: number; minutes: number };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function localParts(instant: Date, timeZone: string): LocalParts {
+/** The local date and minute of the day that `instant` shows in `timeZone`. */
+export function localParts(instant: Date, timeZone: string): LocalParts {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -1,3 +1,4 @@
+import { queueFeedbackAlerts, queueReviewAlerts } from '../delivery/owner-alerts';
 import { enqueueWebhookEvent } from '../delivery/webhook-events';
 import type { Clock } from '../domain/clock';
 import { feedbackType, isPositive, toFiveStars } from '../domain/gating';
@@ -22,7 +23,8 @@ import {
   type Visit,
 } from '../store/visits';
 
-type Deps = { db: Db; clock: Clock };
+// The public URL builds the links of the owner alerts these writes queue.
+type Deps = { db: Db; clock: Clock; config: { publicUrl: string } };
 
 /** Queues a request's progress for webhook subscribers, inside the caller's transaction. */
 function announceRequest(
@@ -152,6 +154,7 @@ export function submitFeedback(
     recordEvent(db, clock, { ...eventBase(visit), type: 'feedback_submitted', rating });
     const { organizationId, ...data } = feedback;
     enqueueWebhookEvent(db, clock, organizationId, 'feedback.created', { id, ...data });
+    queueFeedbackAlerts({ db, clock, publicUrl: deps.config.publicUrl }, { id, ...feedback });
     if (visit.requestId && markRequestCompleted(db, clock, visit.requestId)) {
       announceRequest(db, clock, visit, 'request.completed', rating);
     }
@@ -194,6 +197,7 @@ export function submitTestimonial(
     recordEvent(db, clock, { ...eventBase(visit), type: 'testimonial_submitted', rating });
     enqueueWebhookEvent(db, clock, visit.organizationId, 'testimonial.submitted', review);
     enqueueWebhookEvent(db, clock, visit.organizationId, 'review.created', review);
+    queueReviewAlerts({ db, clock, publicUrl: deps.config.publicUrl }, visit.organizationId, [review]);
     return true;
   })();
 }

@@ -7,7 +7,8 @@ import { getBusiness } from '../store/businesses';
 import { findMessageByUnsubscribeToken } from '../store/messages';
 import { setLandingHeaders } from './security-headers';
 
-function Page({
+/** The frame of the small unsubscribe pages (customers' and members'). */
+export function Page({
   nonce,
   title,
   children,
@@ -36,7 +37,8 @@ function Page({
   );
 }
 
-const html = (page: preact.VNode) => `<!doctype html>${renderToString(page)}`;
+/** A page as an HTML document. */
+export const html = (page: preact.VNode) => `<!doctype html>${renderToString(page)}`;
 
 /**
  * `/u/:token`: GET asks for confirmation and never unsubscribes (mail scanners follow links); POST — the

@@ -3,7 +3,15 @@ import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 import { insertOutboxJob } from './outbox';
 
-export type AccountEmail = { id: string; to: string; subject: string; text: string; html: string };
+export type AccountEmail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Alerts and digests: the one-click unsubscribe link (`List-Unsubscribe`); null for reset and invitation. */
+  unsubscribeUrl?: string | null;
+};
 
 /** Stores a rendered account email and queues its outbox job, in one transaction. */
 export function queueAccountEmail(db: Db, clock: Clock, email: Omit<AccountEmail, 'id'>): string {
@@ -11,9 +19,9 @@ export function queueAccountEmail(db: Db, clock: Clock, email: Omit<AccountEmail
   db.transaction(() => {
     sql(
       db,
-      `INSERT INTO account_emails (id, to_address, subject, text_body, html_body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(id, email.to, email.subject, email.text, email.html, isoNow(clock));
+      `INSERT INTO account_emails (id, to_address, subject, text_body, html_body, unsubscribe_url, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, email.to, email.subject, email.text, email.html, email.unsubscribeUrl ?? null, isoNow(clock));
     insertOutboxJob(db, clock, { kind: 'account_email', refId: id });
   })();
   return id;
@@ -27,6 +35,7 @@ export function getAccountEmail(db: Db, id: string): (AccountEmail & { sentAt: s
         subject: string;
         text_body: string;
         html_body: string;
+        unsubscribe_url: string | null;
         sent_at: string | null;
       }
     | undefined;
@@ -37,6 +46,7 @@ export function getAccountEmail(db: Db, id: string): (AccountEmail & { sentAt: s
       subject: row.subject,
       text: row.text_body,
       html: row.html_body,
+      unsubscribeUrl: row.unsubscribe_url,
       sentAt: row.sent_at,
     }
   );

@@ -121,20 +121,23 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * Upserts rows (businesses already checked to belong to the organization) in one transaction, keyed on
  * business + source + externalId: new → created; existing with a differing given field → updated; else skipped.
  * Fields a row leaves out keep their stored value (an owner's showOnWidget/hidden/tags survive a re-import).
+ * `onCreated` runs inside the transaction with the new reviews, so what it queues commits with them.
  */
 export function importReviews(
   db: Db,
   clock: Clock,
   organizationId: string,
   rows: ImportRow[],
+  onCreated?: (created: Review[]) => void,
 ): ImportOutcome {
   const outcome: ImportOutcome = { created: 0, updated: 0, skipped: 0 };
   const touched = new Set<string>();
+  const created: Review[] = [];
   db.transaction(() => {
     for (const row of rows) {
       const existing = findReviewByExternalId(db, organizationId, row);
       if (!existing) {
-        insertReview(db, clock, organizationId, row);
+        created.push(insertReview(db, clock, organizationId, row));
         outcome.created++;
         touched.add(row.businessId);
         continue;
@@ -154,6 +157,7 @@ export function importReviews(
       outcome.updated++;
       touched.add(row.businessId);
     }
+    onCreated?.(created);
   })();
   for (const businessId of touched) notifyBusinessChanged(db, businessId);
   return outcome;

@@ -1,4 +1,5 @@
 import { me } from '../../state/session';
+import { NotificationsForm } from './NotificationsForm';
 import { PasswordForm } from './PasswordForm';
 import { SessionsList } from './SessionsList';
 
@@ -17,6 +18,7 @@ export function ProfilePage() {
           {user.instanceAdmin ? ' · instance admin' : ''}
         </p>
       )}
+      <NotificationsForm />
       <PasswordForm />
       <SessionsList />
     </section>
