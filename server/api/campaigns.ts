@@ -17,6 +17,7 @@ import {
 } from '../store/campaigns';
 import { getTemplate } from '../store/templates';
 import { errorResponses, idOf, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { updateBodyOf } from './update-schema';
 
 const tags = ['Campaigns'];
 const params = idParam('Campaign', 'camp_3kTz9QwErTyUiOpA');
@@ -49,7 +50,7 @@ const campaignBody = z
   })
   .strict();
 
-const updateBody = campaignBody.partial().strict();
+const updateBody = updateBodyOf(campaignBody);
 
 const campaignSchema = z
   .object({
