@@ -1,22 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { enqueueRequestMessage, findDuplicateRequest } from '../delivery/request-messages';
 import { phoneRegion } from '../domain/phone';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, isSandbox, orgIdOf } from '../http/context';
-import { ApiError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { businessBelongsTo, getBusiness } from '../store/businesses';
-import { getCampaign } from '../store/campaigns';
+import { businessBelongsTo } from '../store/businesses';
 import { getCustomer } from '../store/customers';
 import { listReviewRequests } from '../store/review-request-queries';
-import { createReviewRequest, getReviewRequest, type ReviewRequest } from '../store/review-requests';
+import { getReviewRequest, type ReviewRequest } from '../store/review-requests';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { conflictResponse, customerConflict } from './customers';
 import { dateBounds } from './date-range-schemas';
 import { phoneIn } from './phone-input';
 import { personal, REQUEST_PII, withPiiNote } from './pii';
+import { activeBusiness, checkMessageChoice, sendAtIn } from './request-inputs';
+import { sendReviewRequest } from './request-sending';
 import {
   createReviewRequestBody,
   listReviewRequestsQuery,
@@ -25,20 +25,12 @@ import {
 
 const tags = ['Review requests'];
 const params = idParam('Review request', 'rr_3kTz9QwErTyUiOpA');
-const YEAR_MS = 365 * 86_400_000;
 
 const createdRequestSchema = reviewRequestSchema.extend({
   deduplicated: z
     .boolean()
     .openapi({ description: 'true when an invitation inside the dedup window was answered instead' }),
 });
-
-/** Rolls back a request that turned out to duplicate a recent one (thrown inside the transaction). */
-class DuplicateRequest extends Error {
-  constructor(readonly requestId: string) {
-    super('duplicate review request');
-  }
-}
 
 /** `/review-requests`: one invitation to review a business, with its `/r/:code` link and progress. */
 export function reviewRequestsApi(deps: AppDeps) {
@@ -73,63 +65,26 @@ export function reviewRequestsApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const body = c.req.valid('json');
-      const business = getBusiness(deps.db, orgId, body.businessId);
-      if (!business) throw notFound('Business');
-      if (business.archivedAt) {
-        throw new ApiError('VALIDATION_ERROR', 'This business is archived', {
-          businessId: 'business is archived',
-        });
-      }
-      let sendAt: string | undefined;
-      if (body.sendAt) {
-        const at = new Date(body.sendAt).getTime();
-        const now = deps.clock().getTime();
-        if (at <= now || at > now + YEAR_MS) {
-          throw new ApiError('VALIDATION_ERROR', 'Request validation failed', {
-            sendAt: 'must be in the future and within a year',
-          });
-        }
-        sendAt = new Date(at).toISOString();
-      }
-      if (body.campaignId && !getCampaign(deps.db, orgId, body.campaignId)) throw notFound('Campaign');
+      const business = activeBusiness(deps, orgId, body.businessId);
+      const sendAt = sendAtIn(body.sendAt, deps.clock);
+      checkMessageChoice(deps, orgId, body);
       const customerPhone = phoneIn(body.customerPhone, phoneRegion(business), 'customerPhone');
       try {
-        const outcome = deps.db.transaction(() => {
-          const created = createReviewRequest(deps.db, deps.clock, orgId, {
-            businessId: business.id,
-            customer: { name: body.customerName, email: body.customerEmail, phone: customerPhone },
-            method: body.method,
-            sendAt,
-            suppressMessage: body.suppressMessage,
-            sandbox: isSandbox(c),
-          });
-          const duplicate = findDuplicateRequest(deps.db, deps.clock, {
-            organizationId: orgId,
-            businessId: business.id,
-            customerId: created.customerId,
-            dedupDays: business.dedupDays,
-            exceptId: created.id,
-          });
-          // Inviting the same customer again inside the window answers the first invitation and sends nothing.
-          if (duplicate) throw new DuplicateRequest(duplicate.id);
-          enqueueRequestMessage(deps.db, deps.clock, created, {
-            publicUrl: deps.config.publicUrl,
-            campaignId: body.campaignId,
-            delayHours: body.delayHours,
-          });
-          return created.id;
-        })();
-        return c.json(
-          { ...present(c, getReviewRequest(deps.db, orgId, outcome)!), deduplicated: false },
-          201,
-        );
+        const outcome = sendReviewRequest(deps, orgId, {
+          business,
+          customer: { name: body.customerName, email: body.customerEmail, phone: customerPhone },
+          method: body.method,
+          sendAt,
+          suppressMessage: body.suppressMessage,
+          sandbox: isSandbox(c),
+          campaignId: body.campaignId,
+          templateId: body.templateId,
+          delayHours: body.delayHours,
+        });
+        const request = present(c, getReviewRequest(deps.db, orgId, outcome.requestId)!);
+        const deduplicated = outcome.kind === 'duplicate';
+        return c.json({ ...request, deduplicated }, deduplicated ? 200 : 201);
       } catch (error) {
-        if (error instanceof DuplicateRequest) {
-          return c.json(
-            { ...present(c, getReviewRequest(deps.db, orgId, error.requestId)!), deduplicated: true },
-            200,
-          );
-        }
         customerConflict(error);
       }
     },
