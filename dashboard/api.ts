@@ -67,8 +67,17 @@ export function actInOrganization(id: string | null): void {
 }
 
 /** One call to `/api/v1`: the session cookie, the CSRF header and the chosen organization go with it. */
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'X-Plaudit-Csrf': '1', Accept: 'application/json' };
+export async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    'X-Plaudit-Csrf': '1',
+    Accept: 'application/json',
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (organizationHeader) headers['Plaudit-Organization'] = organizationHeader;
   const res = await fetch(`/api/v1${path}`, {

@@ -11,6 +11,8 @@ import { ThemeToggle } from './ThemeToggle';
 
 const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
+  { href: '/dashboard/requests', label: 'Requests' },
+  { href: '/dashboard/messages', label: 'Messages' },
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },

@@ -52,7 +52,7 @@ const campaignBody = z
 
 const updateBody = updateBodyOf(campaignBody);
 
-const campaignSchema = z
+export const campaignSchema = z
   .object({
     id: z.string(),
     businessId: z.string(),
@@ -70,7 +70,7 @@ const campaignSchema = z
   })
   .openapi('Campaign');
 
-const funnelSchema = z
+export const funnelSchema = z
   .object({
     counts: z.record(z.string(), z.number().int()),
     rates: z

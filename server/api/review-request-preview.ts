@@ -18,7 +18,7 @@ const previewBody = z
   .strict()
   .openapi('ReviewRequestPreviewInput');
 
-const previewSchema = z
+export const previewSchema = z
   .object({
     channel: z.enum(['sms', 'email', 'whatsapp']),
     templateId: z.string().nullable().openapi({ description: 'null: the built-in template' }),

@@ -17,7 +17,7 @@ const rowSchema = z
   })
   .strict();
 
-const bulkBody = z
+export const bulkBody = z
   .object({
     businessId: idOf('biz'),
     method: z.enum(['sms', 'email', 'whatsapp']),
@@ -43,7 +43,7 @@ const totalsSchema = z.object({
   invalid: z.number().int(),
 });
 
-const resultSchema = z
+export const resultSchema = z
   .object({
     dryRun: z.boolean(),
     totals: totalsSchema,
