@@ -15,7 +15,7 @@ const GUESSES: Record<Target, RegExp> = {
   name: /^(full ?name|name|customer|client|nom)$/i,
   firstName: /^(first ?name|given ?name|first|prénom|prenom)$/i,
   lastName: /^(last ?name|surname|family ?name|last)$/i,
-  email: /e-?mail/i,
+  email: /e-?mail|^mail$|courriel/i,
   phone: /phone|mobile|cell|tel/i,
 };
 
