@@ -13,6 +13,8 @@ const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
   { href: '/dashboard/requests', label: 'Requests' },
   { href: '/dashboard/messages', label: 'Messages' },
+  { href: '/dashboard/templates', label: 'Templates' },
+  { href: '/dashboard/campaigns', label: 'Campaigns' },
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/settings/team', label: 'Team' },
   { href: '/dashboard/settings/profile', label: 'Profile' },

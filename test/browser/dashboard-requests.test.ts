@@ -193,6 +193,36 @@ describe('asking for reviews in Chromium', () => {
       await page.waitForLoadState('networkidle');
       await check(page, name);
     }
+
+    // A template with its live preview, then a campaign with a reminder that stays as it was when paused.
+    await page.goto(`${plaudit.base}/dashboard/templates`);
+    await page.getByRole('button', { name: 'New template' }).click();
+    await page.getByLabel('Name').fill('Short SMS');
+    await page.getByLabel('Text').fill('{{firstName}}, rate {{businessName}}: {{link}}');
+    await page.getByText('Alex, rate Joe’s Coffee: https://reviews.example.com/r/AbCdEfGhIjKl').waitFor();
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByRole('button', { name: 'Edit Short SMS' }).waitFor();
+    await check(page, 'templates-375');
+    await page.goto(`${plaudit.base}/dashboard/campaigns`);
+    await page.getByLabel('Name').fill('After a visit');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('link', { name: 'Add its reminders' }).click();
+    await page.getByRole('heading', { name: 'After a visit' }).waitFor();
+    await page.getByRole('button', { name: 'Add a reminder' }).click();
+    await page.getByLabel('Hours after the step before').fill('48');
+    await page.getByRole('button', { name: 'Save steps' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    const campaignId = page.url().split('/').pop();
+    const stored = (await apiCall(page, 'GET', `/campaigns/${campaignId}`)).json;
+    expect(stored).toMatchObject({ status: 'paused', steps: [{ delayHours: 0 }, { delayHours: 48 }] });
+    await page.getByRole('heading', { name: 'Funnel' }).waitFor();
+    await check(page, 'campaign-375');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await check(page, 'campaign-1280');
+    await page.goto(`${plaudit.base}/dashboard/templates`);
+    await page.getByRole('button', { name: 'Edit Short SMS' }).click();
+    await check(page, 'templates-1280');
     expect(errors).toEqual([]);
     await context.close();
   });
