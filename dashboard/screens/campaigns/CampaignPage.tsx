@@ -128,7 +128,7 @@ export function CampaignPage() {
             <tbody>
               {Object.entries(funnel.counts).map(([key, count]) => (
                 <tr key={key}>
-                  <td>{key}</td>
+                  <td>{key.replace(/([A-Z])/g, ' $1').toLowerCase()}</td>
                   <td>{count}</td>
                   <td>{Math.round((funnel.rates[key] ?? 0) * 100)}%</td>
                 </tr>
