@@ -70,8 +70,17 @@ export function actInOrganization(id: string | null): void {
 export const actingOrganization = (): string | null => organizationHeader;
 
 /** One call to `/api/v1`: the session cookie, the CSRF header and the chosen organization go with it. */
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'X-Plaudit-Csrf': '1', Accept: 'application/json' };
+export async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    'X-Plaudit-Csrf': '1',
+    Accept: 'application/json',
+  };
   // A file (a logo) goes as the raw body with its own type; everything else as JSON.
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined)

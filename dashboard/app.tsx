@@ -33,6 +33,13 @@ const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.L
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
 const ResetPage = lazy(() => import('./screens/reset/ResetPage').then((m) => m.ResetPage));
+const RequestsPage = lazy(() => import('./screens/requests/RequestsPage').then((m) => m.RequestsPage));
+const RequestNewPage = lazy(() => import('./screens/requests/RequestNewPage').then((m) => m.RequestNewPage));
+const BulkPage = lazy(() => import('./screens/requests/BulkPage').then((m) => m.BulkPage));
+const MessagesPage = lazy(() => import('./screens/messages/MessagesPage').then((m) => m.MessagesPage));
+const TemplatesPage = lazy(() => import('./screens/templates/TemplatesPage').then((m) => m.TemplatesPage));
+const CampaignsPage = lazy(() => import('./screens/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
+const CampaignPage = lazy(() => import('./screens/campaigns/CampaignPage').then((m) => m.CampaignPage));
 const AcceptPage = lazy(() => import('./screens/accept/AcceptPage').then((m) => m.AcceptPage));
 
 /** The screens anyone may open; every other one needs a session. */
@@ -81,6 +88,13 @@ function Screens() {
         <Route path="/dashboard/businesses" component={BusinessesPage} />
         <Route path="/dashboard/businesses/new" component={BusinessNewPage} />
         <Route path="/dashboard/businesses/:id" component={BusinessEditPage} />
+        <Route path="/dashboard/requests" component={RequestsPage} />
+        <Route path="/dashboard/requests/new" component={RequestNewPage} />
+        <Route path="/dashboard/requests/bulk" component={BulkPage} />
+        <Route path="/dashboard/messages" component={MessagesPage} />
+        <Route path="/dashboard/templates" component={TemplatesPage} />
+        <Route path="/dashboard/campaigns" component={CampaignsPage} />
+        <Route path="/dashboard/campaigns/:id" component={CampaignPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

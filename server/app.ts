@@ -19,7 +19,9 @@ import { organizationsApi } from './api/organizations';
 import { organizationsOverviewApi } from './api/organizations-overview';
 import { pendingActionsApi } from './api/pending-actions';
 import { qrApi } from './api/qr';
+import { reviewRequestPreviewApi } from './api/review-request-preview';
 import { reviewRequestsApi } from './api/review-requests';
+import { reviewRequestsBulkApi } from './api/review-requests-bulk';
 import { reviewsApi } from './api/reviews';
 import { sourcesApi } from './api/sources';
 import { teamApi } from './api/team';
@@ -141,6 +143,8 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, qrApi(deps));
   app.route(API_PREFIX, reviewsApi(deps));
   app.route(API_PREFIX, customersApi(deps));
+  app.route(API_PREFIX, reviewRequestPreviewApi(deps));
+  app.route(API_PREFIX, reviewRequestsBulkApi(deps));
   app.route(API_PREFIX, reviewRequestsApi(deps));
   app.route(API_PREFIX, feedbackApi(deps));
   app.route(API_PREFIX, inboxApi(deps));

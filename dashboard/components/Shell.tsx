@@ -12,6 +12,10 @@ import { ThemeToggle } from './ThemeToggle';
 const LINKS = [
   { href: '/dashboard', label: 'Inbox' },
   { href: '/dashboard/businesses', label: 'Businesses' },
+  { href: '/dashboard/requests', label: 'Requests' },
+  { href: '/dashboard/messages', label: 'Messages' },
+  { href: '/dashboard/templates', label: 'Templates' },
+  { href: '/dashboard/campaigns', label: 'Campaigns' },
   { href: '/dashboard/widget', label: 'Widget' },
   { href: '/dashboard/customers', label: 'Customers' },
   { href: '/dashboard/cards', label: 'Cards' },

@@ -17,6 +17,7 @@ import {
 } from '../store/campaigns';
 import { getTemplate } from '../store/templates';
 import { errorResponses, idOf, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { updateBodyOf } from './update-schema';
 
 const tags = ['Campaigns'];
 const params = idParam('Campaign', 'camp_3kTz9QwErTyUiOpA');
@@ -49,9 +50,9 @@ const campaignBody = z
   })
   .strict();
 
-const updateBody = campaignBody.partial().strict();
+const updateBody = updateBodyOf(campaignBody);
 
-const campaignSchema = z
+export const campaignSchema = z
   .object({
     id: z.string(),
     businessId: z.string(),
@@ -69,7 +70,7 @@ const campaignSchema = z
   })
   .openapi('Campaign');
 
-const funnelSchema = z
+export const funnelSchema = z
   .object({
     counts: z.record(z.string(), z.number().int()),
     rates: z

@@ -11,7 +11,7 @@ import { MESSAGE_PII, personal, withPiiNote } from './pii';
 
 const tags = ['Messages'];
 
-const messageSchema = z
+export const messageSchema = z
   .object({
     id: z.string(),
     businessId: z.string(),

@@ -12,6 +12,7 @@ import {
   updateOrganization,
 } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
+import { updateBodyOf } from './update-schema';
 
 const tags = ['Organizations'];
 const params = idParam('Organization', 'org_3kTz9QwErTyUiOpA');
@@ -86,7 +87,7 @@ export function organizationsApi(deps: AppDeps) {
       security,
       summary: 'Rename an organization (admin key)',
       middleware: adminOnly,
-      request: { params, body: jsonBody(organizationBody.partial()) },
+      request: { params, body: jsonBody(updateBodyOf(organizationBody)) },
       responses: { 200: jsonResponse(organizationSchema, 'Updated'), ...errorResponses },
     }),
     (c) => {

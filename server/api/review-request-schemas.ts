@@ -34,6 +34,9 @@ export const createReviewRequestBody = z
     campaignId: idOf('camp').optional().openapi({
       description: 'Send the campaign’s first message and reminders instead of the default message',
     }),
+    templateId: idOf('tpl').optional().openapi({
+      description: 'The template of the message (of the same channel); a campaign’s own steps win',
+    }),
   })
   .strict()
   .superRefine((body, ctx) => {

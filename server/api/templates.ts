@@ -43,7 +43,7 @@ const templateBody = z
   })
   .strict();
 
-const templateSchema = z
+export const templateSchema = z
   .object({
     id: z.string(),
     businessId: z.string().nullable(),

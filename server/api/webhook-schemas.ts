@@ -3,6 +3,7 @@ import { circuitState } from '../delivery/webhook-circuit';
 import { WEBHOOK_EVENTS } from '../delivery/webhook-events';
 import type { WebhookAttempt, WebhookDelivery } from '../store/webhook-deliveries';
 import type { WebhookEndpoint } from '../store/webhooks';
+import { updateBodyOf } from './update-schema';
 
 const eventName = z.enum([...WEBHOOK_EVENTS, '*']).openapi({ description: 'An event type, or * for all' });
 
@@ -15,7 +16,7 @@ export const createWebhookBody = z
   })
   .strict();
 
-export const updateWebhookBody = createWebhookBody.partial().strict();
+export const updateWebhookBody = updateBodyOf(createWebhookBody);
 
 export const webhookSchema = z
   .object({

@@ -9,7 +9,7 @@ export type RenderedMessage = { subject: string | null; text: string; html: stri
 /** The request's link and, for email, the unsubscribe link, filled into the template (or the built-in one). */
 export function renderRequestMessage(input: {
   publicUrl: string;
-  request: DeliveryRequest;
+  request: Pick<DeliveryRequest, 'code'> & { customer: { name: string | null } };
   business: Business;
   channel: Channel;
   template: Template | undefined;

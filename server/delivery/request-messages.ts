@@ -25,6 +25,8 @@ export type EnqueueOptions = {
   campaignId?: string | null;
   /** Hours to wait before the first message (`sendAt` on the request wins when both are given). */
   delayHours?: number;
+  /** The template of the first message when no campaign says otherwise. */
+  templateId?: string | null;
 };
 
 export type EnqueueResult =
@@ -72,7 +74,7 @@ export function enqueueRequestMessage(
       ? new Date(found.sendAt)
       : new Date(now.getTime() + (options.delayHours ?? 0) * HOUR);
     const start = explicit.getTime() > now.getTime() ? explicit : now;
-    const steps = stepsOf(db, found);
+    const steps = stepsOf(db, found, options.templateId ?? null);
     const messageIds: string[] = [];
     let due = start;
     steps.forEach((step, index) => {
@@ -92,11 +94,29 @@ export function enqueueRequestMessage(
   })();
 }
 
-function stepsOf(db: Db, request: DeliveryRequest): Array<{ delayHours: number; templateId: string | null }> {
+function stepsOf(
+  db: Db,
+  request: DeliveryRequest,
+  templateId: string | null,
+): Array<{ delayHours: number; templateId: string | null }> {
   const campaign = request.campaignId
     ? getCampaign(db, request.organizationId, request.campaignId)
     : undefined;
-  return campaign?.steps.length ? campaign.steps : [{ delayHours: 0, templateId: null }];
+  return campaign?.steps.length ? campaign.steps : [{ delayHours: 0, templateId }];
+}
+
+/** The template a message uses: the one named, else the organization's for the channel, else undefined (built-in). */
+export function templateForMessage(
+  db: Db,
+  organizationId: string,
+  business: Business,
+  channel: DeliveryRequest['method'],
+  templateId: string | null,
+) {
+  return (
+    (templateId ? getTemplate(db, organizationId, templateId) : undefined) ??
+    findTemplateFor(db, organizationId, business.id, channel, business.locale)
+  );
 }
 
 function queueStep(
@@ -110,9 +130,7 @@ function queueStep(
   due: Date,
 ): string {
   const channel = request.method;
-  const template =
-    (templateId ? getTemplate(db, request.organizationId, templateId) : undefined) ??
-    findTemplateFor(db, request.organizationId, business.id, channel, business.locale);
+  const template = templateForMessage(db, request.organizationId, business, channel, templateId);
   const unsubscribeToken = channel === 'email' ? randomBase62(24) : null;
   const rendered = renderRequestMessage({
     publicUrl,
