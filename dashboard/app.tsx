@@ -20,6 +20,7 @@ const CardsPage = lazy(() => import('./screens/cards/CardsPage').then((m) => m.C
 const CardPage = lazy(() => import('./screens/cards/CardPage').then((m) => m.CardPage));
 const AnalyticsPage = lazy(() => import('./screens/analytics/AnalyticsPage').then((m) => m.AnalyticsPage));
 const AgencyPage = lazy(() => import('./screens/agency/AgencyPage').then((m) => m.AgencyPage));
+const PendingPage = lazy(() => import('./screens/pending/PendingPage').then((m) => m.PendingPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -69,6 +70,7 @@ function Screens() {
         <Route path="/dashboard/cards/:id" component={CardPage} />
         <Route path="/dashboard/analytics" component={AnalyticsPage} />
         <Route path="/dashboard/agency" component={AgencyPage} />
+        <Route path="/dashboard/pending" component={PendingPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />
