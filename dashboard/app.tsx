@@ -29,6 +29,7 @@ const BusinessNewPage = lazy(() =>
 const BusinessEditPage = lazy(() =>
   import('./screens/businesses/BusinessEditPage').then((m) => m.BusinessEditPage),
 );
+const PendingPage = lazy(() => import('./screens/pending/PendingPage').then((m) => m.PendingPage));
 const LoginPage = lazy(() => import('./screens/login/LoginPage').then((m) => m.LoginPage));
 const SetupPage = lazy(() => import('./screens/setup/SetupPage').then((m) => m.SetupPage));
 const ForgotPage = lazy(() => import('./screens/forgot/ForgotPage').then((m) => m.ForgotPage));
@@ -95,6 +96,7 @@ function Screens() {
         <Route path="/dashboard/templates" component={TemplatesPage} />
         <Route path="/dashboard/campaigns" component={CampaignsPage} />
         <Route path="/dashboard/campaigns/:id" component={CampaignPage} />
+        <Route path="/dashboard/pending" component={PendingPage} />
         <Route path="/dashboard/login" component={LoginPage} />
         <Route path="/dashboard/setup" component={SetupPage} />
         <Route path="/dashboard/forgot" component={ForgotPage} />

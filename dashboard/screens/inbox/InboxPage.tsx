@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { api, type ItemRef } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { refreshUnread } from '../../state/unread';
+import { PendingNotice } from '../pending/PendingNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxList, itemKey } from './InboxList';
 import { filterFromQuery, inboxUrl, pageFromQuery } from './inbox-query';
@@ -59,6 +60,7 @@ export function InboxPage() {
           </p>
         )}
       </div>
+      <PendingNotice />
       <InboxFilters filter={filter} />
       <fieldset class="toolbar">
         <legend class="sr-only">Read state</legend>
