@@ -11,8 +11,8 @@ const configSchema = z.object({
   PLAUDIT_DATA_DIR: z.string().min(1).default('./data'),
   PLAUDIT_PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
-    .default('http://localhost:8787')
-    .transform((url) => url.replace(/\/+$/, '')),
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   PLAUDIT_BOOTSTRAP_KEY: z
     .string()
     .regex(/^sk_live_[A-Za-z0-9]{32,}$/, 'must be sk_live_ followed by at least 32 letters or digits')
@@ -84,7 +84,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: e.PLAUDIT_DATA_DIR,
-    publicUrl: e.PLAUDIT_PUBLIC_URL,
+    // Unset, links point at this machine on the port it listens on, so PORT=3000 alone gives working links.
+    publicUrl: e.PLAUDIT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     bootstrapKey: e.PLAUDIT_BOOTSTRAP_KEY,
     demo: e.PLAUDIT_DEMO,
     signup: e.PLAUDIT_SIGNUP,

@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('points links at the port it listens on when PLAUDIT_PUBLIC_URL is unset', () => {
+    expect(loadConfig({ PORT: '3000' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3000', PLAUDIT_PUBLIC_URL: 'https://r.example.com' }).publicUrl).toBe(
+      'https://r.example.com',
+    );
+  });
+
   it('reads each variable, treats empty as unset, and trims a trailing slash from the public URL', () => {
     const config = loadConfig({
       PORT: '9000',
