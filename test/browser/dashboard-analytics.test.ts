@@ -1,44 +1,48 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  openPage,
+  type SignedIn,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-analytics';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Ada Agency', email: 'ada@example.com', password: 'first password 123' };
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
-let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
+let signedIn: SignedIn;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit } = dashboard);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
-});
+afterAll(() => dashboard?.close());
 
 /** A page whose console errors, failed requests and off-site requests are collected. */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: 800 },
+async function open(width: number, storageState?: SignedIn) {
+  const {
+    context,
+    page,
+    errors: problems,
+  } = await openPage(browser, width, {
     storageState,
     acceptDownloads: true,
+    height: 800,
   });
-  const problems: string[] = [];
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(plaudit.base) && !url.startsWith('data:') && !url.startsWith('blob:'))
@@ -48,27 +52,14 @@ async function open(width: number, storageState?: Awaited<ReturnType<BrowserCont
     if (message.type() === 'error' && !message.text().includes('status of 401'))
       problems.push(`console: ${message.text()}`);
   });
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401)
-      problems.push(`${response.status()} ${response.url()}`);
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(error.message));
+  collectFailedResponses(context, problems);
   return { context, page, problems };
 }
 
 /** A full-page screenshot, and axe-core finds nothing. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
 }
 
 /** Per chart canvas: its painted pixels, and those in one of the screen's series colours. */
@@ -108,14 +99,9 @@ async function canvasPixels(page: Page) {
 
 describe('analytics and the agency view in Chromium', () => {
   it('charts render with the demo data, and every chart’s numbers download as CSV', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     const { context, page, problems } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
     signedIn = await context.storageState();
 
     await page.getByRole('link', { name: 'Analytics', exact: true }).click();

@@ -1,14 +1,20 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  openPage,
+  type SignedIn,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-businesses';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 const PLACE_ID = 'ChIJN1t_tDeuEmsRUsoyG83frY4';
 // A real 1×1 PNG.
@@ -21,64 +27,36 @@ const DEEP_LINK = `https://search.google.com/local/writereview?placeid=${PLACE_I
 // The server process serves dist/: build what is missing or stale first.
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit } = dashboard);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
-});
+afterAll(() => dashboard?.close());
 
 /** A context that records page errors and failed responses (401 aside: it tells signed-out visitors apart). */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401 && !response.url().endsWith('/favicon.ico'))
-      errors.push(`${response.status()} ${response.url()}`);
-  });
-  return { context, page, errors };
+async function open(width: number, storageState?: SignedIn) {
+  const opened = await openPage(browser, width, { storageState });
+  collectFailedResponses(opened.context, opened.errors, (line) => line.endsWith('/favicon.ico'));
+  return opened;
 }
 
 /** axe-core finds nothing on the screen as it is, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
 }
 
 describe('the Businesses screens in Chromium', () => {
   it('create a business with a Google place id → the landing page’s Google button goes to the right deep link', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     expect(token).toBeTruthy();
     const { context, page, errors } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
 
     // From the navigation to the list (the demo business is there) and on to a new business.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Businesses' }).click();

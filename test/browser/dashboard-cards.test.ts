@@ -1,48 +1,43 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  expectFitsViewport,
+  openPage,
+  type SignedIn,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-cards';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit } = dashboard);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
-});
+afterAll(() => dashboard?.close());
 
 /** A context that records page errors, console errors and failed responses (none is expected). */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+async function open(width: number, storageState?: SignedIn) {
+  const { context, page, errors } = await openPage(browser, width, { storageState, acceptDownloads: true });
   context.on('console', (message) => {
     const where = message.location().url;
     // The print sheet declares no icon: Chromium's own favicon request is no error of ours.
@@ -53,30 +48,15 @@ async function open(width: number, storageState?: Awaited<ReturnType<BrowserCont
     )
       errors.push(`console: ${message.text()} (${where})`);
   });
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401 && !response.url().endsWith('/favicon.ico'))
-      errors.push(`${response.status()} ${response.url()}`);
-  });
+  collectFailedResponses(context, errors, (line) => line.endsWith('/favicon.ico'));
   return { context, page, errors };
 }
 
 /** axe-core finds nothing on the screen as it is, nothing is wider than the viewport, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
-  const width = page.viewportSize()?.width ?? 0;
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    `${name}: width`,
-  ).toBeLessThanOrEqual(width);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
+  await expectFitsViewport(page, name);
 }
 
 /** Every QR image on the page, drawn to a canvas in the page and decoded here with jsQR. */
@@ -123,17 +103,12 @@ const apiFrom = (page: Page, method: string, path: string, body?: unknown) =>
   );
 
 describe('cards and customers in Chromium', () => {
-  let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
+  let signedIn: SignedIn;
 
   it('creates 10 cards, prints a sheet of 10 QR codes that decode to the card URLs, and runs a card’s page', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     const { context, page, errors } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
 
     await page.getByRole('link', { name: 'Cards', exact: true }).click();
     await page.getByRole('heading', { name: 'Cards', exact: true }).waitFor();

@@ -1,63 +1,49 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  type Dashboard,
+  expectAxeClean,
+  type SmtpPeer,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-notifications';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let smtp: SmtpPeer;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit, smtp } = dashboard);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
-});
+afterAll(() => dashboard?.close());
 
 /** axe-core finds nothing on the screen as it is, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
 }
 
 describe('owner alerts in Chromium', () => {
   it('chooses alerts on the profile, gets the feedback email, and unsubscribes in one click', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
 
     await page.goto(`${plaudit.base}/dashboard/settings/profile`);
     const feedback = page.getByLabel('Email me each new private feedback');

@@ -1,78 +1,60 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  expectFitsViewport,
+  openPage,
+  type SignedIn,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-pending';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 const APPROVED = 'Thank you for the kind words. We hope to see you again soon!';
 const REJECTED = 'This draft says something the owner would never say.';
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 let assistant: Client | undefined;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit } = dashboard);
 }, 60_000);
 
 afterAll(async () => {
   await assistant?.close();
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
+  await dashboard?.close();
 });
 
 /** A context that records page errors, console errors and failed responses (none is expected). */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+async function open(width: number, storageState?: SignedIn) {
+  const { context, page, errors } = await openPage(browser, width, { storageState });
   context.on('console', (message) => {
     if (message.type() === 'error' && !message.text().includes('status of 401'))
       errors.push(`console: ${message.text()} (${message.location().url})`);
   });
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401)
-      errors.push(`${response.status()} ${response.url()}`);
-  });
+  collectFailedResponses(context, errors);
   return { context, page, errors };
 }
 
 /** axe-core finds nothing on the screen as it is, nothing is wider than the viewport, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
-  const width = page.viewportSize()?.width ?? 0;
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    `${name}: width`,
-  ).toBeLessThanOrEqual(width);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
+  await expectFitsViewport(page, name);
 }
 
 /** A call from the signed-in page, as the dashboard makes it (cookie and CSRF header). */
@@ -98,15 +80,10 @@ async function draftReply(client: Client, reviewId: string, reply: string) {
 
 describe('approving what an AI assistant asked, in Chromium', () => {
   it('an assistant drafts two replies over MCP; the owner approves one and rejects the other', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     expect(token).toBeTruthy();
     const { context, page, errors } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
     expect(await page.getByTestId('pending-notice').count()).toBe(0);
 
     // The owner makes a key for the assistant, without actions:direct: its writes wait for approval.

@@ -1,62 +1,46 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  openPage,
+  type SignedIn,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-requests';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit } = dashboard);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
-});
+afterAll(() => dashboard?.close());
 
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401)
-      errors.push(`${response.status()} ${response.url()}`);
-  });
-  return { context, page, errors };
+/** A context that records page errors and failed responses. */
+async function open(width: number, storageState?: SignedIn) {
+  const opened = await openPage(browser, width, { storageState });
+  collectFailedResponses(opened.context, opened.errors);
+  return opened;
 }
 
 /** axe-core finds nothing on the screen as it is, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
 }
 
 /** A call to the API from the signed-in page, as the dashboard makes it (cookie + CSRF header). */
@@ -83,17 +67,12 @@ function csv(): string {
 }
 
 describe('asking for reviews in Chromium', () => {
-  let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
+  let signedIn: SignedIn;
 
   it('upload a 200-row CSV with 5 opted-out and 10 duplicates → the dry run says exactly that → send → messages appear in the log', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     const { context, page, errors } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
     signedIn = await context.storageState();
 
     // The demo business sends nearly round the clock, so (almost) nothing waits for the morning.

@@ -19,8 +19,13 @@ const freePort = () =>
 /**
  * The real server process (`server/main.ts`), as an operator starts it: a fresh data directory, the demo
  * organization, its outbox sending mail to `smtpUrl`. Waits until `ready` matches what it printed.
+ * `env` adds operator settings (e.g. allowing loopback webhook targets).
  */
-export async function startPlaudit(smtpUrl: string, ready: RegExp): Promise<RunningPlaudit> {
+export async function startPlaudit(
+  smtpUrl: string,
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<RunningPlaudit> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'plaudit-dashboard-browser-'));
@@ -36,6 +41,7 @@ export async function startPlaudit(smtpUrl: string, ready: RegExp): Promise<Runn
       PLAUDIT_MAIL_FROM: 'Plaudit <plaudit@example.com>',
       PLAUDIT_RATE_LIMIT: '10000',
       PLAUDIT_PUBLIC_RATE_LIMIT: '10000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,98 +1,74 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
 import { startReceiver } from '../server/delivery/webhook-receiver';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  expectFitsViewport,
+  openPage,
+  type SignedIn,
+  type SmtpPeer,
+  screenshot,
+  setupToken,
+  signUpOwner,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard-settings';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Olive Owner', email: 'olive@example.com', password: 'owner password 123' };
 const STAFF = { name: 'Sam Staff', email: 'sam@example.com', password: 'staff password 456' };
 
 freshBundle('dashboard');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let smtp: SmtpPeer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const webhookSecrets: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
   receiver = await startReceiver(() => webhookSecrets);
   // The receiver listens on loopback, which Plaudit refuses unless the operator allows private targets.
-  process.env.PLAUDIT_WEBHOOKS_ALLOW_PRIVATE = 'true';
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
-  delete process.env.PLAUDIT_WEBHOOKS_ALLOW_PRIVATE;
-  browser = await launchChromium();
+  dashboard = await startDashboard(ARTIFACTS, { PLAUDIT_WEBHOOKS_ALLOW_PRIVATE: 'true' });
+  ({ browser, plaudit, smtp } = dashboard);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
+  await dashboard?.close();
   await receiver?.close();
 });
 
 /** A browser context that records page errors and failed responses, except the 4xx a test expects. */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
+async function open(width: number, storageState?: SignedIn) {
+  const { context, page, errors } = await openPage(browser, width, { storageState });
   const expected: RegExp[] = [/status of 401/];
-  page.on('pageerror', (error) => errors.push(error.message));
   context.on('console', (message) => {
     if (message.type() === 'error' && !expected.some((e) => e.test(message.text())))
       errors.push(`console: ${message.text()}`);
   });
-  context.on('response', (response) => {
-    const line = `${response.status()} ${response.url()}`;
-    if (response.status() >= 400 && response.status() !== 401 && !expected.some((e) => e.test(line)))
-      errors.push(line);
-  });
+  collectFailedResponses(context, errors, (line) => expected.some((e) => e.test(line)));
   return { context, page, errors, expect4xx: (pattern: RegExp) => expected.push(pattern) };
 }
 
 /** axe-core finds nothing, nothing is wider than the viewport, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
-  const width = page.viewportSize()?.width ?? 0;
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    `${name}: width`,
-  ).toBeLessThanOrEqual(width);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
+  await expectFitsViewport(page, name);
 }
 
 describe('settings in Chromium', () => {
-  let owner: Awaited<ReturnType<BrowserContext['storageState']>>;
+  let owner: SignedIn;
   let webhookPath = '';
 
   it('creates an API key that works, a webhook whose test event is delivered, and invites a teammate', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     const { context, page, errors } = await open(1280);
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await signUpOwner(page, plaudit.base, token, OWNER);
 
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();

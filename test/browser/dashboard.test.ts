@@ -1,16 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../bundles';
-import { startSmtpPeer } from '../server/delivery/smtp-peer';
-import { launchChromium } from './chromium';
-import { type RunningPlaudit, startPlaudit } from './dashboard-server';
+import {
+  collectFailedResponses,
+  type Dashboard,
+  expectAxeClean,
+  fillSetupForm,
+  openPage,
+  type SignedIn,
+  type SmtpPeer,
+  screenshot,
+  setupToken,
+  startDashboard,
+} from './dashboard-harness';
+import type { RunningPlaudit } from './dashboard-server';
 
 const ARTIFACTS = 'test-artifacts/dashboard';
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const SETUP_LINK = /\/dashboard\/setup\?token=([A-Za-z0-9_-]+)/;
 const OWNER = { name: 'Joe Owner', email: 'joe@example.com', password: 'first password 123' };
 const NEW_PASSWORD = 'second password 456';
 const REPLY = 'Thanks Sarah, we turned the music down.';
@@ -19,45 +26,36 @@ const REPLY = 'Thanks Sarah, we turned the music down.';
 freshBundle('dashboard');
 freshBundle('widget');
 
+let dashboard: Dashboard;
 let browser: Browser;
 let plaudit: RunningPlaudit;
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let smtp: SmtpPeer;
 let host: Server;
 let hostUrl: string;
 let hostHtml = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  smtp = await startSmtpPeer();
-  plaudit = await startPlaudit(smtp.url, SETUP_LINK);
+  dashboard = await startDashboard(ARTIFACTS);
+  ({ browser, plaudit, smtp } = dashboard);
   host = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(hostHtml));
   await new Promise<void>((done) => host.listen(0, '127.0.0.1', done));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
-  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await plaudit?.close();
-  await smtp?.close();
+  await dashboard?.close();
   host?.close();
 });
 
 /** A context whose every request must stay on Plaudit's origin (or the test's host page). */
-async function open(width: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 812 : 800 },
-    storageState,
-  });
+async function open(width: number, storageState?: SignedIn) {
+  const { context, page, errors } = await openPage(browser, width, { storageState });
   const offsite: string[] = [];
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(plaudit.base) && !url.startsWith(hostUrl) && !url.startsWith('data:'))
       offsite.push(url);
   });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
   // A CSP refusal or a failed request is a console error: none is expected, except the 401 that tells a
   // signed-out visitor (or a wrong password) apart, which Chromium logs for every fetch that gets one, and
   // the favicon of pages that are not the dashboard's (the landing page a customer uses declares none).
@@ -68,42 +66,28 @@ async function open(width: number, storageState?: Awaited<ReturnType<BrowserCont
     if (message.type() === 'error' && !text.includes('status of 401') && !foreignFavicon)
       errors.push(`console: ${text} (${where})`);
   });
-  context.on('response', (response) => {
-    if (response.status() >= 400 && response.status() !== 401)
-      errors.push(`${response.status()} ${response.url()}`);
-  });
+  collectFailedResponses(context, errors);
   return { context, page, offsite, errors };
 }
 
 /** axe-core finds nothing on the screen as it is, no web font is declared, and a screenshot is kept. */
 async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v: { id: string; nodes: { target: string[] }[] }) =>
-        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, name).toEqual([]);
+  await screenshot(page, ARTIFACTS, name);
+  await expectAxeClean(page, name);
   expect(await page.evaluate(() => document.fonts.size), `${name}: web fonts`).toBe(0);
 }
 
 const item = (page: Page, who: string) => page.locator('li.item', { hasText: who });
 
 describe('the dashboard in Chromium', () => {
-  let signedIn: Awaited<ReturnType<BrowserContext['storageState']>>;
+  let signedIn: SignedIn;
 
   it('sets up the first user from the printed link, then runs the inbox, a reply, read state and the widget', async () => {
-    const token = SETUP_LINK.exec(plaudit.output())?.[1];
+    const token = setupToken(plaudit);
     expect(token).toBeTruthy();
     const { context, page, offsite, errors } = await open(1280);
 
-    await page.goto(`${plaudit.base}/dashboard/setup?token=${token}`);
-    await page.getByLabel('Your name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
+    await fillSetupForm(page, plaudit.base, token, OWNER);
     await check(page, 'setup-1280');
     await page.getByRole('button', { name: 'Create my account' }).click();
 
