@@ -354,7 +354,8 @@ describe('the dashboard in Chromium', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    const settings = page.getByRole('link', { name: 'Settings', exact: true });
+    // Folded away after the navigation, so found among hidden elements too.
+    const settings = page.getByRole('link', { name: 'Settings', exact: true, includeHidden: true });
     for (let i = 0; i < 12 && !(await settings.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -362,6 +363,8 @@ describe('the dashboard in Chromium', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await settings.getAttribute('aria-current')).toBe('page');
     expect((await header.boundingBox())?.height).toBeLessThan(80);
+    await page.getByRole('link', { name: 'Plaudit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
     // The new password signs in; the old one no longer does.
     await menu.click();
