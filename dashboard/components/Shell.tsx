@@ -67,10 +67,10 @@ export function Shell({ children }: { children: ComponentChildren }) {
         Skip to content
       </a>
       <header class={open ? 'bar open' : 'bar'}>
-        <a class="brand" href="/dashboard">
-          Plaudit
-        </a>
         <nav aria-label="Main">
+          <a class="brand" href="/dashboard">
+            Plaudit
+          </a>
           <ul class="nav-first">{links.slice(0, 1).map(entry)}</ul>
           <button
             type="button"

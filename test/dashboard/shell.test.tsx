@@ -96,7 +96,7 @@ describe('the main navigation', () => {
     history.replaceState(null, '', '/dashboard');
     signedInApp();
     await screen.findByRole('heading', { name: 'Inbox' });
-    const labels = [...mainNav().querySelectorAll('a')].map((a) => a.firstChild?.textContent);
+    const labels = [...mainNav().querySelectorAll('li a')].map((a) => a.firstChild?.textContent);
     expect(labels).toEqual([
       'Inbox',
       'Requests',
