@@ -1,30 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { businesses, businessId, loadBusinesses } from '../state/business';
 import { loadOrganizations, organizationId } from '../state/organization';
 import { me, signOut } from '../state/session';
 import { refreshUnread, unreadCount } from '../state/unread';
 import { BusinessSwitcher } from './BusinessSwitcher';
+import { NAV_LINKS } from './nav-links';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { ThemeToggle } from './ThemeToggle';
-
-const LINKS = [
-  { href: '/dashboard', label: 'Inbox' },
-  { href: '/dashboard/businesses', label: 'Businesses' },
-  { href: '/dashboard/requests', label: 'Requests' },
-  { href: '/dashboard/messages', label: 'Messages' },
-  { href: '/dashboard/templates', label: 'Templates' },
-  { href: '/dashboard/campaigns', label: 'Campaigns' },
-  { href: '/dashboard/widget', label: 'Widget' },
-  { href: '/dashboard/customers', label: 'Customers' },
-  { href: '/dashboard/cards', label: 'Cards' },
-  { href: '/dashboard/analytics', label: 'Analytics' },
-  { href: '/dashboard/settings/team', label: 'Team' },
-  { href: '/dashboard/settings/profile', label: 'Profile' },
-  { href: '/dashboard/settings', label: 'Settings' },
-  { href: '/dashboard/agency', label: 'Agency', instanceAdmin: true },
-];
 
 /** The frame of every signed-in screen: skip link, navigation with the unread count, switchers, sign out. */
 export function Shell({ children }: { children: ComponentChildren }) {
@@ -46,43 +30,63 @@ export function Shell({ children }: { children: ComponentChildren }) {
     main.current?.focus();
   }, [path]);
 
-  const current = (href: string) =>
-    href === '/dashboard'
-      ? path === '/dashboard' || path === '/dashboard/' || /^\/dashboard\/(reviews|feedback)\//.test(path)
-      : href === '/dashboard/settings'
-        ? // Team and Profile have their own entries; Settings is current on the rest of its screens.
-          path.startsWith(href) &&
-          !LINKS.some((l) => l.href !== href && l.href.startsWith(href) && path.startsWith(l.href))
-        : path.startsWith(href);
+  // On a phone the links and switchers fold behind Menu; any navigation folds them again.
+  const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+
   const unread = unreadCount.value;
+  const links = NAV_LINKS.filter((link) => !link.instanceAdmin || me.value?.user?.instanceAdmin);
+  const entry = (link: (typeof NAV_LINKS)[number]) => (
+    <li key={link.href}>
+      <a href={link.href} aria-current={link.screens.test(path) ? 'page' : undefined}>
+        {link.label}
+        {link.href === '/dashboard' && unread !== null && unread > 0 && (
+          <span class="count" data-testid="unread-count">
+            {unread}
+            <span class="sr-only"> unread</span>
+          </span>
+        )}
+      </a>
+    </li>
+  );
 
   return (
     <div class="shell">
       <a class="skip" href="#main">
         Skip to content
       </a>
-      <header class="bar">
-        <a class="brand" href="/dashboard">
-          Plaudit
-        </a>
+      <header class={open ? 'bar open' : 'bar'}>
         <nav aria-label="Main">
-          <ul>
-            {LINKS.filter((link) => !link.instanceAdmin || me.value?.user?.instanceAdmin).map((link) => (
-              <li key={link.href}>
-                <a href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
-                  {link.label}
-                  {link.href === '/dashboard' && unread !== null && unread > 0 && (
-                    <span class="count" data-testid="unread-count">
-                      {unread}
-                      <span class="sr-only"> unread</span>
-                    </span>
-                  )}
-                </a>
-              </li>
-            ))}
+          <a class="brand" href="/dashboard">
+            Plaudit
+          </a>
+          <ul class="nav-first">{links.slice(0, 1).map(entry)}</ul>
+          <button
+            type="button"
+            class="ghost menu"
+            aria-expanded={open}
+            aria-controls="main-menu shell-tools"
+            ref={menuButton}
+            onClick={() => setOpen(!open)}
+          >
+            Menu
+          </button>
+          <ul class="nav-rest" id="main-menu">
+            {links.slice(1).map(entry)}
           </ul>
         </nav>
-        <div class="switchers">
+        <div class="switchers" id="shell-tools">
           <OrganizationSwitcher />
           {businesses.value.length > 1 && <BusinessSwitcher />}
           <ThemeToggle />

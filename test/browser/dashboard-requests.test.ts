@@ -89,7 +89,7 @@ describe('asking for reviews in Chromium', () => {
     }
     const messagesBefore = (await apiCall(page, 'GET', '/messages')).json.pagination.total as number;
 
-    await page.getByRole('link', { name: 'Requests' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
     await page.getByRole('heading', { name: 'Review requests' }).waitFor();
     await page.getByRole('link', { name: 'Upload a list' }).click();
     await page.getByRole('heading', { name: 'Ask many customers' }).waitFor();
@@ -137,7 +137,7 @@ describe('asking for reviews in Chromium', () => {
     await page.getByRole('cell', { name: 'customer190@example.com' }).first().waitFor();
     await check(page, 'messages-1280');
 
-    await page.getByRole('link', { name: 'Requests' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
     await page.locator('li.item', { hasText: 'Customer Number 1' }).first().waitFor();
     await check(page, 'requests-1280');
     expect(errors).toEqual([]);

@@ -154,13 +154,15 @@ describe('settings in Chromium', () => {
     await page.getByLabel('Choose a password', { exact: true }).fill(STAFF.password);
     await page.getByRole('button', { name: 'Accept the invitation' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-    // Signing in again, as they will tomorrow.
+    // Signing in again, as they will tomorrow; on a phone the rest of the navigation is behind Menu.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email', { exact: true }).fill(STAFF.email);
     await page.getByLabel('Password', { exact: true }).fill(STAFF.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const sections = page.getByRole('list', { name: 'Settings sections' });
     await sections.waitFor();

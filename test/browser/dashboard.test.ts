@@ -99,6 +99,9 @@ describe('the dashboard in Chromium', () => {
     const unreadBefore = Number((await page.getByTestId('unread-count').textContent())?.replace(/\D/g, ''));
     expect(unreadBefore).toBeGreaterThan(10);
     await check(page, 'inbox-1280');
+    // On a laptop the navigation is one row, with no Menu button.
+    expect((await page.locator('header.bar').boundingBox())?.height).toBeLessThan(80);
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
 
     // Keyboard: the first Tab reaches the skip link, which moves focus to the content.
     await page.keyboard.press('Tab');
@@ -176,12 +179,15 @@ describe('the dashboard in Chromium', () => {
       .toContain(REPLY);
     await hostPage.close();
 
+    // Profile and Team are reached through Settings.
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('link', { name: 'Profile', exact: true }).click();
     await page.getByRole('heading', { name: 'Signed-in devices' }).waitFor();
     await page.getByText('this device').waitFor();
     await check(page, 'profile-1280');
 
     // Invite a colleague from the team page; the link works in another browser.
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await page.getByRole('heading', { name: 'Invite someone' }).waitFor();
     await page.getByLabel('Their email', { exact: true }).fill('sam@example.com');
@@ -314,7 +320,38 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
+    // On a phone the header is one row: brand, Inbox with its count, Menu; the rest folds behind Menu.
+    const header = page.locator('header.bar');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect((await header.boundingBox())?.height).toBeLessThan(80);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('link', { name: 'Settings', exact: true }).isVisible()).toBe(false);
+    await page.getByTestId('unread-count').waitFor();
+    await check(page, 'nav-closed-375');
+    // Keyboard only: Menu opens it, Escape closes it and leaves focus on Menu, Tab reaches Settings.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await check(page, 'nav-open-375');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    // Folded away after the navigation, so found among hidden elements too.
+    const settings = page.getByRole('link', { name: 'Settings', exact: true, includeHidden: true });
+    for (let i = 0; i < 12 && !(await settings.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await settings.getAttribute('aria-current')).toBe('page');
+    expect((await header.boundingBox())?.height).toBeLessThan(80);
+    await page.getByRole('link', { name: 'Plaudit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+
     // The new password signs in; the old one no longer does.
+    await menu.click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email', { exact: true }).fill(OWNER.email);
     await page.getByLabel('Password', { exact: true }).fill(OWNER.password);

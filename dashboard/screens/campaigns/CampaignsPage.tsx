@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Campaign, requestsApi } from '../../api/requests';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { RequestsTabs } from '../../components/RequestsTabs';
 import { useSubmit } from '../../components/use-submit';
 import { businesses, businessName } from '../../state/business';
 import '../requests/requests.css';
@@ -33,6 +34,7 @@ export function CampaignsPage() {
   });
   return (
     <section aria-labelledby="campaigns-title" class="requests">
+      <RequestsTabs />
       <h1 id="campaigns-title">Campaigns</h1>
       <ErrorNote error={error} />
       {campaigns?.length === 0 && <p class="empty">No campaigns yet.</p>}

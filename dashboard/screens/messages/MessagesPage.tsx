@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Pagination } from '../../api';
 import { type Message, requestsApi } from '../../api/requests';
 import { ErrorNote } from '../../components/ErrorNote';
+import { RequestsTabs } from '../../components/RequestsTabs';
 import '../requests/requests.css';
 
 /** The message log: every message queued or sent, with its recipient, status and text. */
@@ -17,6 +18,7 @@ export function MessagesPage() {
   }, [page]);
   return (
     <section aria-labelledby="messages-title" class="requests">
+      <RequestsTabs />
       <h1 id="messages-title">Messages</h1>
       <ErrorNote error={error} />
       {!list && !error && <p role="status">Loading…</p>}

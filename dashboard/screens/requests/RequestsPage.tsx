@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Pagination } from '../../api';
 import { type ReviewRequest, requestsApi } from '../../api/requests';
 import { ErrorNote } from '../../components/ErrorNote';
+import { RequestsTabs } from '../../components/RequestsTabs';
 import { businessId, businessName } from '../../state/business';
 import { METHODS } from './MessageChoice';
 import { RequestTimeline } from './RequestTimeline';
@@ -27,6 +28,7 @@ export function RequestsPage() {
 
   return (
     <section aria-labelledby="requests-title" class="requests">
+      <RequestsTabs />
       <div class="title-row">
         <h1 id="requests-title">Review requests</h1>
         <a href="/dashboard/requests/new">Ask one customer</a>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestsApi, type Template } from '../../api/requests';
 import { ErrorNote } from '../../components/ErrorNote';
+import { RequestsTabs } from '../../components/RequestsTabs';
 import { TemplateForm } from './TemplateForm';
 import '../requests/requests.css';
 
@@ -19,6 +20,7 @@ export function TemplatesPage() {
   }, []);
   return (
     <section aria-labelledby="templates-title" class="requests">
+      <RequestsTabs />
       <div class="title-row">
         <h1 id="templates-title">Message templates</h1>
         <button type="button" class="ghost" onClick={() => setEditing('new')}>
