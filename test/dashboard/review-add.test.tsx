@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen} from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Business } from '../../dashboard/api';
 import { ReviewAddPage } from '../../dashboard/screens/review-add/ReviewAddPage';
