@@ -2,6 +2,13 @@ import { businesses } from '../../state/business';
 
 /** The business a new review (or an import) belongs to. */
 export function BusinessSelect({ value, onValue }: { value: string; onValue: (id: string) => void }) {
+  if (businesses.value.length === 0) {
+    return (
+      <p class="muted">
+        Reviews belong to a business: <a href="/dashboard/businesses/new">add a business</a> first.
+      </p>
+    );
+  }
   return (
     <div class="field">
       <label for="rev-business">Business</label>
