@@ -12,7 +12,12 @@ export function BusinessSelect({ value, onValue }: { value: string; onValue: (id
   return (
     <div class="field">
       <label for="rev-business">Business</label>
-      <select id="rev-business" value={value} onChange={(e) => onValue(e.currentTarget.value)} required>
+      <select
+        id="rev-business"
+        value={value || firstBusiness('')}
+        onChange={(e) => onValue(e.currentTarget.value)}
+        required
+      >
         {businesses.value.map((b) => (
           <option key={b.id} value={b.id}>
             {b.name}
