@@ -75,6 +75,7 @@ export async function call<T>(
   path: string,
   body?: unknown,
   extraHeaders: Record<string, string> = {},
+  onStatus?: (status: number) => void,
 ): Promise<T> {
   const headers: Record<string, string> = {
     ...extraHeaders,
@@ -92,6 +93,7 @@ export async function call<T>(
     credentials: 'same-origin',
     body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
+  onStatus?.(res.status);
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);
   if (!res.ok) {

@@ -5,6 +5,10 @@ import { me, sessionChecked } from './state/session';
 
 // One chunk per screen: the first screen loads only the shell and the screen it shows.
 const InboxPage = lazy(() => import('./screens/inbox/InboxPage').then((m) => m.InboxPage));
+const ReviewAddPage = lazy(() => import('./screens/review-add/ReviewAddPage').then((m) => m.ReviewAddPage));
+const ReviewImportPage = lazy(() =>
+  import('./screens/review-import/ReviewImportPage').then((m) => m.ReviewImportPage),
+);
 const ReviewPage = lazy(() => import('./screens/review/ReviewPage').then((m) => m.ReviewPage));
 const FeedbackPage = lazy(() => import('./screens/feedback/FeedbackPage').then((m) => m.FeedbackPage));
 const WidgetPage = lazy(() => import('./screens/widget/WidgetPage').then((m) => m.WidgetPage));
@@ -71,6 +75,8 @@ function Screens() {
     <ErrorBoundary>
       <Router>
         <Route path="/dashboard" component={InboxPage} />
+        <Route path="/dashboard/reviews/new" component={ReviewAddPage} />
+        <Route path="/dashboard/reviews/import" component={ReviewImportPage} />
         <Route path="/dashboard/reviews/:id" component={ReviewPage} />
         <Route path="/dashboard/feedback/:id" component={FeedbackPage} />
         <Route path="/dashboard/widget" component={WidgetPage} />

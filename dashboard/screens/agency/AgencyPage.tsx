@@ -5,6 +5,7 @@ import { chooseOrganization, organizationId } from '../../state/organization';
 import { me } from '../../state/session';
 import './agency.css';
 import { AgencyTable } from './AgencyTable';
+import { OrganizationCreateForm } from './OrganizationCreateForm';
 import { useAgency } from './use-agency';
 
 /** The instance admin's overview of every organization (an agency's clients), and a switch into each. */
@@ -30,12 +31,13 @@ export function AgencyPage() {
 }
 
 function AgencyOverview({ onSwitch }: { onSwitch: (id: string) => void }) {
-  const { organizations, error } = useAgency();
+  const { organizations, error, reload } = useAgency();
   const current = organizationId.value ?? me.value?.organization?.id ?? null;
   return (
     <section aria-labelledby="agency-title">
       <h1 id="agency-title">Agency</h1>
       <p class="muted">Every organization on this Plaudit. Months are UTC calendar months.</p>
+      <OrganizationCreateForm onCreated={reload} />
       <ErrorNote error={error} />
       {organizations === null && !error && <p role="status">Loading…</p>}
       {organizations && organizations.length === 0 && <p>No organizations yet.</p>}

@@ -5,11 +5,13 @@ import { agencyApi, type OrganizationSummary } from '../../api/agency';
 export function useAgency() {
   const [organizations, setOrganizations] = useState<OrganizationSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
+  const reload = () =>
     agencyApi
       .overview()
       .then((r) => setOrganizations(r.data))
       .catch(setError);
+  useEffect(() => {
+    reload();
   }, []);
-  return { organizations, error };
+  return { organizations, error, reload };
 }

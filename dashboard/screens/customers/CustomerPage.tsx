@@ -5,6 +5,7 @@ import { formatDate } from '../../components/format';
 import { can } from '../../state/can';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerEraseForm } from './CustomerEraseForm';
+import { CustomerForm } from './CustomerForm';
 import { CustomerOptOut } from './CustomerOptOut';
 import { CustomerTagsForm } from './CustomerTagsForm';
 import { useCustomer } from './use-customer';
@@ -45,6 +46,7 @@ export function CustomerPage() {
           </>
         )}
       </dl>
+      {canWrite && seesPii && <CustomerForm key={customer.id} customer={customer} onSaved={setCustomer} />}
       <CustomerOptOut
         customer={customer}
         canWrite={canWrite}

@@ -2,6 +2,7 @@ import { useLocation } from 'preact-iso';
 import { ErrorNote } from '../../components/ErrorNote';
 import { can } from '../../state/can';
 import { CustomerFilters } from './CustomerFilters';
+import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
 import { customerFilter, customersUrl, useCustomers } from './use-customers';
 import '../cards/cards.css';
@@ -10,7 +11,7 @@ import '../cards/cards.css';
 export function CustomersPage() {
   const { query } = useLocation();
   const filter = customerFilter(query);
-  const { data, error } = useCustomers(filter);
+  const { data, error, reload } = useCustomers(filter);
   const page = Number(filter.page ?? '1') || 1;
   const pages = data?.pagination.totalPages ?? 1;
   return (
@@ -28,6 +29,7 @@ export function CustomersPage() {
           Names, emails and phone numbers are masked: your role does not include seeing personal data.
         </p>
       )}
+      {can('customers:write') && <CustomerForm onSaved={() => reload()} />}
       <CustomerFilters filter={filter} />
       <ErrorNote error={error} />
       {!data && !error && <p role="status">Loading…</p>}

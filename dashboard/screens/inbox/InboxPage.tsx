@@ -54,6 +54,7 @@ export function InboxPage() {
     <section aria-labelledby="inbox-title">
       <div class="title-row">
         <h1 id="inbox-title">Inbox</h1>
+        <a href="/dashboard/reviews/new">Add or import reviews</a>
         {data && (
           <p class="muted">
             {total} {total === 1 ? 'item' : 'items'}, {data.unreadCount} unread
