@@ -2,6 +2,7 @@ import type { Config } from './config';
 import { queueDueDigests } from './delivery/digests';
 import type { Clock } from './domain/clock';
 import type { Logger } from './logger';
+import { type ScheduledJob, startScheduledJob } from './scheduled-job';
 import type { Db } from './store/db';
 
 const FIVE_MINUTES = 300_000;
@@ -13,23 +14,9 @@ const FIVE_MINUTES = 300_000;
 export function startDigests(
   deps: { db: Db; config: Pick<Config, 'publicUrl'>; logger: Logger; clock: Clock },
   everyMs = FIVE_MINUTES,
-): { stop(): void } {
-  const run = () => {
-    try {
-      const queued = queueDueDigests({ db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl });
-      if (queued) deps.logger.info({ queued }, 'daily digests queued');
-    } catch (error) {
-      deps.logger.error({ err: error }, 'daily digests failed');
-    }
-  };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+): ScheduledJob {
+  return startScheduledJob({ logger: deps.logger, failure: 'daily digests failed', everyMs }, () => {
+    const queued = queueDueDigests({ db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl });
+    if (queued) deps.logger.info({ queued }, 'daily digests queued');
+  });
 }

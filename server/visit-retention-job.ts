@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Clock } from './domain/clock';
 import type { Logger } from './logger';
+import { type ScheduledJob, startScheduledJob } from './scheduled-job';
 import type { Db } from './store/db';
 import { pruneOldVisits } from './store/visit-retention';
 
@@ -14,23 +15,9 @@ const HOUR = 3_600_000;
 export function startVisitRetention(
   deps: { db: Db; config: Pick<Config, 'visitRetentionDays'>; logger: Logger; clock: Clock },
   everyMs = HOUR,
-): { stop(): void } {
-  const run = () => {
-    try {
-      const pruned = pruneOldVisits(deps.db, deps.clock, deps.config.visitRetentionDays);
-      if (pruned.visits || pruned.events) deps.logger.info(pruned, 'old landing visits rolled up');
-    } catch (error) {
-      deps.logger.error({ err: error }, 'visit retention failed');
-    }
-  };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+): ScheduledJob {
+  return startScheduledJob({ logger: deps.logger, failure: 'visit retention failed', everyMs }, () => {
+    const pruned = pruneOldVisits(deps.db, deps.clock, deps.config.visitRetentionDays);
+    if (pruned.visits || pruned.events) deps.logger.info(pruned, 'old landing visits rolled up');
+  });
 }

@@ -1,4 +1,4 @@
-import { renderToString } from 'preact-render-to-string';
+import { EmailLayout, emailHtml } from './email-layout';
 
 /** An alert or digest to a member: a few labelled facts, the customer's words, one link, and unsubscribe. */
 export type AlertEmailContent = {
@@ -14,52 +14,40 @@ export type AlertEmailContent = {
 
 function AlertEmail({ content }: { content: AlertEmailContent }) {
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width" />
-        <title>{content.subject}</title>
-      </head>
-      <body style="margin:0;padding:24px;background:#f5f5f5;font-family:Arial,Helvetica,sans-serif;color:#222">
-        <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
-          <h1 style="font-size:20px;margin:0 0 16px">{content.heading}</h1>
-          <table role="presentation" style="border-collapse:collapse;margin:0 0 16px;font-size:15px">
-            {content.facts.map(([label, value]) => (
-              <tr>
-                <th style="text-align:left;padding:4px 16px 4px 0;color:#555;font-weight:normal">{label}</th>
-                <td style="padding:4px 0">{value}</td>
-              </tr>
-            ))}
-          </table>
-          {content.quote ? (
-            <blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #ddd;background:#fafafa;white-space:pre-wrap;font-size:15px;line-height:1.5">
-              {content.quote}
-            </blockquote>
-          ) : null}
-          <p style="margin:24px 0">
-            <a
-              href={content.action.url}
-              style="display:inline-block;padding:12px 24px;background:#1a73e8;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold"
-            >
-              {content.action.label}
-            </a>
-          </p>
-          <p style="font-size:12px;color:#777;margin-top:32px">
-            You receive this because of your Plaudit notification settings.{' '}
-            <a href={content.unsubscribe.url} style="color:#777">
-              Unsubscribe
-            </a>{' '}
-            from {content.unsubscribe.what}.
-          </p>
-        </div>
-      </body>
-    </html>
+    <EmailLayout
+      subject={content.subject}
+      heading={content.heading}
+      action={content.action}
+      footer={
+        <p style="font-size:12px;color:#777;margin-top:32px">
+          You receive this because of your Plaudit notification settings.{' '}
+          <a href={content.unsubscribe.url} style="color:#777">
+            Unsubscribe
+          </a>{' '}
+          from {content.unsubscribe.what}.
+        </p>
+      }
+    >
+      <table role="presentation" style="border-collapse:collapse;margin:0 0 16px;font-size:15px">
+        {content.facts.map(([label, value]) => (
+          <tr>
+            <th style="text-align:left;padding:4px 16px 4px 0;color:#555;font-weight:normal">{label}</th>
+            <td style="padding:4px 0">{value}</td>
+          </tr>
+        ))}
+      </table>
+      {content.quote ? (
+        <blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #ddd;background:#fafafa;white-space:pre-wrap;font-size:15px;line-height:1.5">
+          {content.quote}
+        </blockquote>
+      ) : null}
+    </EmailLayout>
   );
 }
 
 /** The HTML and text parts of an alert; customer text is escaped by Preact, never spliced into markup. */
 export function renderAlertEmail(content: AlertEmailContent) {
-  const html = `<!doctype html>${renderToString(<AlertEmail content={content} />)}`;
+  const html = emailHtml(<AlertEmail content={content} />);
   const text = [
     content.heading,
     '',

@@ -1,15 +1,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { dateBounds } from '../api/date-range-schemas';
 import { FEEDBACK_PII } from '../api/pii';
 import { notFound } from '../http/errors';
-import { businessBelongsTo } from '../store/businesses';
 import { listFeedback, updateFeedback } from '../store/feedback';
 import { type McpContext, orgOf, personal } from './context';
+import { datedList, datedListInput } from './dated-list';
 import { addTool } from './tool';
 
 const id = z.string().min(1).max(64);
-const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 /** Private feedback tools: list it, resolve it. */
 export function registerFeedbackTools(server: McpServer, ctx: McpContext, audited: WeakSet<object>): void {
@@ -21,29 +19,13 @@ export function registerFeedbackTools(server: McpServer, ctx: McpContext, audite
     scopes: ['feedback:read'],
     readOnly: true,
     input: {
-      businessId: id.optional(),
+      ...datedListInput,
       status: z.enum(['new', 'resolved']).optional(),
       type: z.enum(['star', 'nps', 'thumbs']).optional(),
       minScore: z.number().int().min(0).max(10).optional(),
       maxScore: z.number().int().min(0).max(10).optional(),
-      dateFrom: isoDate.optional(),
-      dateTo: isoDate.optional(),
-      page: z.number().int().min(1).default(1),
-      perPage: z.number().int().min(1).max(100).default(25),
     },
-    run: ({ page, perPage, dateFrom, dateTo, ...filter }) => {
-      const orgId = orgOf(ctx);
-      if (filter.businessId && !businessBelongsTo(ctx.deps.db, orgId, filter.businessId))
-        throw notFound('Business');
-      const { from, before } = dateBounds({ dateFrom, dateTo });
-      const { items, total } = listFeedback(
-        ctx.deps.db,
-        orgId,
-        { ...filter, createdFrom: from, createdBefore: before },
-        { limit: perPage, offset: (page - 1) * perPage },
-      );
-      return { data: { data: personal(ctx, items, FEEDBACK_PII), pagination: { page, perPage, total } } };
-    },
+    run: (args) => datedList(ctx, args, listFeedback, (items) => personal(ctx, items, FEEDBACK_PII)),
   });
 
   addTool(server, ctx, audited, {

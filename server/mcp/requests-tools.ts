@@ -1,19 +1,16 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { dateBounds } from '../api/date-range-schemas';
 import { REQUEST_PII } from '../api/pii';
 import { createReviewRequestFor } from '../api/review-request-create';
 import { createReviewRequestBody } from '../api/review-request-schemas';
 import { notFound, validationError } from '../http/errors';
-import { businessBelongsTo, getBusiness } from '../store/businesses';
+import { getBusiness } from '../store/businesses';
 import { createPendingAction } from '../store/pending-actions';
 import { listReviewRequests } from '../store/review-request-queries';
 import { getReviewRequest, type ReviewRequest } from '../store/review-requests';
 import { holds, type McpContext, orgOf, personal } from './context';
+import { datedList, datedListInput } from './dated-list';
 import { addTool } from './tool';
-
-const id = z.string().min(1).max(64);
-const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 /** Review request tools: list them, send one (with approval unless the key holds actions:direct). */
 export function registerRequestTools(server: McpServer, ctx: McpContext, audited: WeakSet<object>): void {
@@ -28,29 +25,13 @@ export function registerRequestTools(server: McpServer, ctx: McpContext, audited
     scopes: ['requests:read'],
     readOnly: true,
     input: {
-      businessId: id.optional(),
+      ...datedListInput,
       status: z
         .enum(['pending', 'scheduled', 'sent', 'opened', 'completed', 'failed', 'suppressed'])
         .optional(),
       method: z.enum(['sms', 'email', 'whatsapp']).optional(),
-      dateFrom: isoDate.optional(),
-      dateTo: isoDate.optional(),
-      page: z.number().int().min(1).default(1),
-      perPage: z.number().int().min(1).max(100).default(25),
     },
-    run: ({ page, perPage, dateFrom, dateTo, ...filter }) => {
-      const orgId = orgOf(ctx);
-      if (filter.businessId && !businessBelongsTo(ctx.deps.db, orgId, filter.businessId))
-        throw notFound('Business');
-      const { from, before } = dateBounds({ dateFrom, dateTo });
-      const { items, total } = listReviewRequests(
-        ctx.deps.db,
-        orgId,
-        { ...filter, createdFrom: from, createdBefore: before },
-        { limit: perPage, offset: (page - 1) * perPage },
-      );
-      return { data: { data: items.map(present), pagination: { page, perPage, total } } };
-    },
+    run: (args) => datedList(ctx, args, listReviewRequests, (items) => items.map(present)),
   });
 
   addTool(server, ctx, audited, {

@@ -7,15 +7,13 @@ import {
 } from '../delivery/alert-token';
 import type { AppDeps, AppEnv } from '../http/context';
 import { clientIp, rateLimit } from '../http/rate-limit';
-import { newNonce } from '../render/nonce';
 import {
   type NotificationPreferences,
   preferencesOf,
   savePreferences,
 } from '../store/notification-preferences';
 import { getOrganization } from '../store/organizations';
-import { setLandingHeaders } from './security-headers';
-import { html, Page } from './unsubscribe';
+import { mountUnsubscribe } from './unsubscribe-flow';
 
 const OFF: Record<AlertKind, Partial<NotificationPreferences>> = {
   feedback: { feedback: false },
@@ -39,59 +37,26 @@ export function alertUnsubscribeRoutes(deps: AppDeps) {
     }),
   );
 
-  const lookup = (token: string) => {
-    const subscription = readAlertToken(deps.db, deps.clock, token);
-    const organization = subscription && getOrganization(deps.db, subscription.organizationId);
-    return subscription && organization ? { subscription, organization } : undefined;
-  };
-
-  const notFound = (nonce: string) =>
-    html(
-      <Page nonce={nonce} title="Link not found">
-        <h1>This link is not valid</h1>
-        <p>Sign in to Plaudit and choose your emails on your profile page.</p>
-      </Page>,
-    );
-
-  app.get('/u/a/:token', (c) => {
-    const nonce = newNonce();
-    setLandingHeaders(c, nonce);
-    const found = lookup(c.req.param('token'));
-    if (!found) return c.html(notFound(nonce), 404);
-    return c.html(
-      html(
-        <Page nonce={nonce} title="Unsubscribe">
-          <h1>Unsubscribe</h1>
-          <p>
-            Stop {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}?
-          </p>
-          <form method="post" action={`/u/a/${c.req.param('token')}`}>
-            <button type="submit">Unsubscribe</button>
-          </form>
-        </Page>,
-      ),
-      200,
-    );
-  });
-
-  app.post('/u/a/:token', (c) => {
-    const nonce = newNonce();
-    setLandingHeaders(c, nonce);
-    const found = lookup(c.req.param('token'));
-    if (!found) return c.html(notFound(nonce), 404);
-    switchOff(deps, found.subscription);
-    return c.html(
-      html(
-        <Page nonce={nonce} title="Unsubscribed">
-          <h1>You are unsubscribed</h1>
-          <p>
-            No more {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}. You can turn
-            them back on from your profile in Plaudit.
-          </p>
-        </Page>,
-      ),
-      200,
-    );
+  mountUnsubscribe(app, {
+    prefix: '/u/a',
+    lookup: (token) => {
+      const subscription = readAlertToken(deps.db, deps.clock, token);
+      const organization = subscription && getOrganization(deps.db, subscription.organizationId);
+      return subscription && organization ? { subscription, organization } : undefined;
+    },
+    notFoundHint: 'Sign in to Plaudit and choose your emails on your profile page.',
+    question: (found) => (
+      <>
+        Stop {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}?
+      </>
+    ),
+    unsubscribe: (found) => switchOff(deps, found.subscription),
+    done: (found) => (
+      <>
+        No more {ALERT_DESCRIPTIONS[found.subscription.kind]} from {found.organization.name}. You can turn
+        them back on from your profile in Plaudit.
+      </>
+    ),
   });
   return app;
 }

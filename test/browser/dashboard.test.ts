@@ -234,11 +234,12 @@ describe('the dashboard in Chromium', () => {
     // By keyboard alone: Tab to the newest review's link, Enter opens it, focus lands on the content.
     await page.locator('body').focus();
     let focused = '';
-    for (let i = 0; i < 40 && !focused.includes('/dashboard/reviews/'); i++) {
+    // A review's own link (rev_…), not the inbox's "Add or import reviews" (/dashboard/reviews/new).
+    for (let i = 0; i < 40 && !focused.includes('/dashboard/reviews/rev_'); i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
     }
-    expect(focused).toContain('/dashboard/reviews/');
+    expect(focused).toContain('/dashboard/reviews/rev_');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Review by / }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');

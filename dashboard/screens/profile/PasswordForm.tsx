@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Field, PASSWORD } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { useSubmit } from '../../components/use-submit';
 
 /** Change the password; the server signs out every other session. */
@@ -26,18 +27,7 @@ export function PasswordForm() {
         value={current}
         onValue={setCurrent}
       />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD.minLength}
-        maxLength={PASSWORD.maxLength}
-        hint={PASSWORD.hint}
-        value={next}
-        onValue={setNext}
-      />
+      <NewPasswordField label="New password" name="newPassword" value={next} onValue={setNext} />
       <button type="submit" disabled={busy}>
         Change password
       </button>

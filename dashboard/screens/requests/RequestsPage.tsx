@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Pagination } from '../../api';
 import { type ReviewRequest, requestsApi } from '../../api/requests';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Pager } from '../../components/Pager';
 import { RequestsTabs } from '../../components/RequestsTabs';
 import { businessId, businessName } from '../../state/business';
 import { METHODS } from './MessageChoice';
@@ -91,24 +92,7 @@ export function RequestsPage() {
           ))}
         </ul>
       )}
-      {list && list.pagination.totalPages > 1 && (
-        <nav class="pager" aria-label="Pages">
-          <button type="button" class="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Newer
-          </button>
-          <span>
-            Page {page} of {list.pagination.totalPages}
-          </span>
-          <button
-            type="button"
-            class="ghost"
-            disabled={page >= list.pagination.totalPages}
-            onClick={() => setPage(page + 1)}
-          >
-            Older
-          </button>
-        </nav>
-      )}
+      {list && <Pager page={page} totalPages={list.pagination.totalPages} onPage={setPage} />}
     </section>
   );
 }

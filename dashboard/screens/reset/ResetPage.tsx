@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Field, PASSWORD } from '../../components/Field';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { afterSignIn } from '../../components/signed-in';
 import { useSubmit } from '../../components/use-submit';
 
@@ -27,18 +27,7 @@ export function ResetPage() {
   return (
     <form class="card" onSubmit={submit} aria-labelledby="reset-title">
       <h1 id="reset-title">Choose a new password</h1>
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD.minLength}
-        maxLength={PASSWORD.maxLength}
-        hint={PASSWORD.hint}
-        value={password}
-        onValue={setPassword}
-      />
+      <NewPasswordField label="New password" name="password" value={password} onValue={setPassword} />
       <button type="submit" disabled={busy}>
         Set password and sign in
       </button>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Field, PASSWORD } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { afterSignIn } from '../../components/signed-in';
 import { useSubmit } from '../../components/use-submit';
 
@@ -59,18 +60,7 @@ export function SetupPage() {
         value={email}
         onValue={setEmail}
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD.minLength}
-        maxLength={PASSWORD.maxLength}
-        hint={PASSWORD.hint}
-        value={password}
-        onValue={setPassword}
-      />
+      <NewPasswordField label="Password" name="password" value={password} onValue={setPassword} />
       <button type="submit" disabled={busy}>
         Create my account
       </button>
