@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { TEST_EVENT, webhookPayload } from '../delivery/webhook-events';
+import { enqueueDelivery, TEST_EVENT } from '../delivery/webhook-events';
 import { newWebhookSecret } from '../delivery/webhook-signing';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { insertOutboxJob } from '../store/outbox';
-import { getDelivery, insertDelivery, listDeliveries, setDeliveryStatus } from '../store/webhook-deliveries';
+import { getDelivery, listDeliveries, setDeliveryStatus } from '../store/webhook-deliveries';
 import { getEndpoint, rotateEndpointSecret } from '../store/webhooks';
 import { errorResponses, idParam, jsonResponse, security } from './common-schemas';
 import { PAYLOAD_PII, personal, withPiiNote } from './pii';
@@ -28,17 +28,6 @@ export function webhookActionsApi(deps: AppDeps) {
     if (!endpoint) throw notFound('Webhook');
     return endpoint;
   };
-  const queue = (orgId: string, endpointId: string, eventType: string, payload: string) =>
-    deps.db.transaction(() => {
-      const deliveryId = insertDelivery(deps.db, deps.clock, {
-        organizationId: orgId,
-        endpointId,
-        eventType,
-        payload,
-      });
-      insertOutboxJob(deps.db, deps.clock, { kind: 'webhook', refId: deliveryId });
-      return deliveryId;
-    })();
 
   const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>
     createRoute({ tags, security, ...config });
@@ -77,8 +66,14 @@ export function webhookActionsApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const endpoint = endpointOf(orgId, c.req.valid('param').id);
-      const payload = webhookPayload(deps.clock, TEST_EVENT, { webhookId: endpoint.id, message: 'It works' });
-      return c.json({ deliveryId: queue(orgId, endpoint.id, TEST_EVENT, payload) }, 202);
+      const deliveryId = enqueueDelivery(deps.db, deps.clock, endpoint, TEST_EVENT, {
+        webhookId: endpoint.id,
+        message: 'It works',
+      });
+      if (!deliveryId) {
+        throw new ApiError('CONFLICT', `This endpoint's ${endpoint.format} format has no test event`);
+      }
+      return c.json({ deliveryId }, 202);
     },
   );
 

@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { circuitState } from '../delivery/webhook-circuit';
 import { WEBHOOK_EVENTS } from '../delivery/webhook-events';
+import { WEBHOOK_FORMAT_NAMES } from '../delivery/webhook-formats';
 import type { WebhookAttempt, WebhookDelivery } from '../store/webhook-deliveries';
 import type { WebhookEndpoint } from '../store/webhooks';
 import { updateBodyOf } from './update-schema';
 
 const eventName = z.enum([...WEBHOOK_EVENTS, '*']).openapi({ description: 'An event type, or * for all' });
+
+const webhookFormatName = z.enum(WEBHOOK_FORMAT_NAMES).openapi({
+  description:
+    'The body and signature the endpoint receives: `standard` (Standard Webhooks, the default) or the format of a hosted product whose integrations point at Plaudit (docs/compat.md)',
+});
 
 export const createWebhookBody = z
   .object({
@@ -13,6 +19,7 @@ export const createWebhookBody = z
     events: z.array(eventName).min(1).max(20),
     description: z.string().max(500).nullable().optional(),
     enabled: z.boolean().optional(),
+    format: webhookFormatName.optional(),
   })
   .strict();
 
@@ -26,6 +33,7 @@ export const webhookSchema = z
     events: z.array(z.string()),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
+    format: webhookFormatName,
     secretRotatedUntil: z
       .string()
       .nullable()
@@ -80,6 +88,7 @@ export const presentWebhook = (e: WebhookEndpoint, now: Date) => ({
   events: e.events,
   enabled: e.enabled,
   disabledReason: e.disabledReason,
+  format: e.format as (typeof WEBHOOK_FORMAT_NAMES)[number],
   secretRotatedUntil: e.previousSecretExpiresAt,
   circuit: {
     state: circuitState(e.circuit, now),

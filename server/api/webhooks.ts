@@ -64,6 +64,7 @@ export function webhooksApi(deps: AppDeps) {
           events: input.events,
           description: input.description ?? null,
           enabled: input.enabled ?? true,
+          format: input.format ?? 'standard',
         },
         secret,
       );
@@ -125,6 +126,7 @@ export function webhooksApi(deps: AppDeps) {
         events: input.events ?? current.events,
         description: input.description !== undefined ? input.description : current.description,
         enabled: input.enabled ?? current.enabled,
+        format: input.format ?? current.format,
       });
       return c.json(presentWebhook(updated!, deps.clock()), 200);
     },

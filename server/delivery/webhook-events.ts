@@ -1,8 +1,9 @@
-import { type Clock, isoNow } from '../domain/clock';
+import type { Clock } from '../domain/clock';
 import type { Db } from '../store/db';
 import { insertOutboxJob } from '../store/outbox';
 import { insertDelivery } from '../store/webhook-deliveries';
-import { endpointsFor } from '../store/webhooks';
+import { endpointsFor, type WebhookEndpoint } from '../store/webhooks';
+import { webhookFormat } from './webhook-formats';
 
 /** Every event an endpoint can subscribe to (`*` subscribes to all). */
 export const WEBHOOK_EVENTS = [
@@ -22,15 +23,36 @@ export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 /** The test event `POST /webhooks/:id/test` sends; endpoints receive it whatever they subscribe to. */
 export const TEST_EVENT = 'webhook.test';
 
-/** The JSON body every endpoint receives (Standard Webhooks' `type` / `timestamp` / `data` shape). */
-export function webhookPayload(clock: Clock, type: string, data: unknown): string {
-  return JSON.stringify({ type, timestamp: isoNow(clock), data });
+/**
+ * Queues one delivery of `type` to one endpoint, its body shaped by the endpoint's format; returns the delivery
+ * id, or undefined when the format has no counterpart of the event.
+ */
+export function enqueueDelivery(
+  db: Db,
+  clock: Clock,
+  endpoint: Pick<WebhookEndpoint, 'id' | 'organizationId' | 'format'>,
+  type: string,
+  data: unknown,
+): string | undefined {
+  const event = { type, data, organizationId: endpoint.organizationId };
+  const payload = webhookFormat(endpoint.format).body(event, { db, clock });
+  if (payload === undefined) return undefined;
+  return db.transaction(() => {
+    const deliveryId = insertDelivery(db, clock, {
+      organizationId: endpoint.organizationId,
+      endpointId: endpoint.id,
+      eventType: type,
+      payload,
+    });
+    insertOutboxJob(db, clock, { kind: 'webhook', refId: deliveryId });
+    return deliveryId;
+  })();
 }
 
 /**
  * Queues `type` for every enabled endpoint of the organization subscribed to it. Designed to run inside the
  * caller's transaction, so the event exists exactly when the change that caused it does.
- * Returns how many deliveries were queued.
+ * Returns how many deliveries were queued (an endpoint whose format has no such event gets none).
  */
 export function enqueueWebhookEvent(
   db: Db,
@@ -41,19 +63,10 @@ export function enqueueWebhookEvent(
 ): number {
   const endpoints = endpointsFor(db, organizationId, type);
   if (endpoints.length === 0) return 0;
-  const payload = webhookPayload(clock, type, data);
-  db.transaction(() => {
-    for (const endpoint of endpoints) {
-      const deliveryId = insertDelivery(db, clock, {
-        organizationId,
-        endpointId: endpoint.id,
-        eventType: type,
-        payload,
-      });
-      insertOutboxJob(db, clock, { kind: 'webhook', refId: deliveryId });
-    }
-  })();
-  return endpoints.length;
+  return db.transaction(
+    () =>
+      endpoints.filter((endpoint) => enqueueDelivery(db, clock, endpoint, type, data) !== undefined).length,
+  )();
 }
 
 /**

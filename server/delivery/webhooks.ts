@@ -7,8 +7,8 @@ import { disableEndpoint, getEndpointById, type WebhookEndpoint } from '../store
 import type { JobHandler, JobOutcome } from './outbox';
 import { checkWebhookTarget, ForbiddenTargetError, type Resolver, systemResolver } from './ssrf';
 import { circuitState, noteAnswer, noteNoAnswer } from './webhook-circuit';
+import { webhookFormat } from './webhook-formats';
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from './webhook-post';
-import { webhookHeaders } from './webhook-signing';
 
 export type WebhookJobDeps = {
   db: Db;
@@ -74,7 +74,7 @@ export function webhookJobHandler(deps: WebhookJobDeps): JobHandler {
         noteNoAnswer(db, clock, endpoint.id);
         return { type: 'retry', error: message };
       }
-      const headers = webhookHeaders({
+      const headers = webhookFormat(endpoint.format).headers({
         id: delivery.id,
         timestampSeconds: Math.floor(clock().getTime() / 1000),
         body: delivery.payload,

@@ -13,6 +13,8 @@ export type WebhookEndpoint = {
   previousSecretExpiresAt: string | null;
   enabled: boolean;
   disabledReason: string | null;
+  /** Which product's webhook format it receives (server/delivery/webhook-formats.ts). */
+  format: string;
   circuit: Circuit;
   createdAt: string;
   updatedAt: string;
@@ -35,6 +37,7 @@ type EndpointRow = {
   previous_secret_expires_at: string | null;
   enabled: number;
   disabled_reason: string | null;
+  format: string;
   circuit_failures: number;
   circuit_open_until: string | null;
   circuit_cooldown_ms: number;
@@ -54,6 +57,7 @@ function toEndpoint(row: EndpointRow): WebhookEndpoint {
     previousSecretExpiresAt: row.previous_secret_expires_at,
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
+    format: row.format,
     circuit: {
       failures: row.circuit_failures,
       openUntil: row.circuit_open_until,
@@ -64,7 +68,14 @@ function toEndpoint(row: EndpointRow): WebhookEndpoint {
   };
 }
 
-export type EndpointFields = { url: string; description: string | null; events: string[]; enabled: boolean };
+export type EndpointFields = {
+  url: string;
+  description: string | null;
+  events: string[];
+  enabled: boolean;
+  /** Defaults to `standard`. */
+  format?: string;
+};
 
 /** Creates an endpoint with its signing secret. */
 export function insertEndpoint(
@@ -78,8 +89,8 @@ export function insertEndpoint(
   const now = isoNow(clock);
   sql(
     db,
-    `INSERT INTO webhook_endpoints (id, organization_id, url, description, events, secret, enabled, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO webhook_endpoints (id, organization_id, url, description, events, secret, enabled, format, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     organizationId,
@@ -88,6 +99,7 @@ export function insertEndpoint(
     JSON.stringify(f.events),
     secret,
     f.enabled ? 1 : 0,
+    f.format ?? 'standard',
     now,
     now,
   );
@@ -113,7 +125,7 @@ export function updateEndpoint(
 ): WebhookEndpoint | undefined {
   const changed = sql(
     db,
-    `UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, enabled = ?,
+    `UPDATE webhook_endpoints SET url = ?, description = ?, events = ?, enabled = ?, format = ?,
        disabled_reason = CASE WHEN ? = 1 THEN NULL ELSE disabled_reason END, updated_at = ?
      WHERE id = ? AND organization_id = ?`,
   ).run(
@@ -121,6 +133,7 @@ export function updateEndpoint(
     f.description,
     JSON.stringify(f.events),
     f.enabled ? 1 : 0,
+    f.format ?? 'standard',
     f.enabled ? 1 : 0,
     isoNow(clock),
     id,

@@ -16,6 +16,7 @@ describe('webhooks API', () => {
       url: 'https://crm.example.com/hooks',
       enabled: true,
       description: 'CRM',
+      format: 'standard',
     });
     expect(created.json.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     const id = created.json.id;
@@ -49,6 +50,11 @@ describe('webhooks API', () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.details)).toEqual(expect.arrayContaining(['events.0']));
+    const badFormat = await t.call('POST', '/api/v1/webhooks', {
+      body: { url: 'https://x.example', events: ['*'], format: 'zapier' },
+    });
+    expect(badFormat.status).toBe(400);
+    expect(Object.keys(badFormat.json.details)).toEqual(['format']);
     for (const url of [
       'ftp://x.example/',
       'not a url',
