@@ -29,6 +29,7 @@ import { templatesApi } from './api/templates';
 import { webhookActionsApi } from './api/webhook-actions';
 import { webhookEventTypesApi } from './api/webhook-event-types';
 import { webhooksApi } from './api/webhooks';
+import { compatRoutes } from './compat';
 import { type Config, defaultConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import type { PasswordCost } from './domain/passwords';
@@ -159,6 +160,9 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, customerDataApi(deps));
   app.route(API_PREFIX, pendingActionsApi(deps));
   app.route(API_PREFIX, auditLogApi(deps));
+
+  app.use('/compat/*', limitBody(5 * 1024 * 1024, '5 MB'));
+  app.route('/compat', compatRoutes(deps));
 
   app.use('/mcp', limitBody(1024 * 1024, '1 MB'));
   app.route('/', mcpRoutes(deps, keyRateLimit));

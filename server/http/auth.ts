@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { findApiKeyBySecret, touchApiKey } from '../store/api-keys';
 import { getOrganization } from '../store/organizations';
-import type { AppDeps, AppEnv } from './context';
+import type { AppDeps, AppEnv, AuthContext } from './context';
 import { ApiError } from './errors';
 import { invalidKeyThrottle } from './key-throttle';
 import { requestHeader } from './request-header';
@@ -35,28 +35,42 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!secret) throw unauthorized('Missing API key: send Authorization: Bearer sk_…');
-    if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) throw reject(c, unauthorized('Malformed API key'));
-    const key = findApiKeyBySecret(deps.db, secret);
+    const resolved = resolveApiKey(deps, secret, requestHeader(c, 'plaudit-organization'));
+    if (resolved === 'malformed') throw reject(c, unauthorized('Malformed API key'));
     // One answer for both, so a caller cannot learn that a secret it holds was ever a real key.
-    if (!key || key.revokedAt) throw reject(c, unauthorized('Invalid or revoked API key'));
-    touchApiKey(deps.db, deps.clock, key);
-
-    let organizationId = key.organizationId;
-    const named = requestHeader(c, 'plaudit-organization');
-    if (key.organizationId === null && named) {
-      if (!getOrganization(deps.db, named)) throw new ApiError('NOT_FOUND', 'Organization not found');
-      organizationId = named;
-    }
-    c.set('auth', {
-      keyId: key.id,
-      userId: null,
-      sessionId: null,
-      isAdmin: key.organizationId === null,
-      organizationId,
-      scopes: key.scopes,
-      mode: key.mode,
-    });
+    if (resolved === 'invalid') throw reject(c, unauthorized('Invalid or revoked API key'));
+    if (resolved === 'unknown_organization') throw new ApiError('NOT_FOUND', 'Organization not found');
+    c.set('auth', resolved);
     await next();
+  };
+}
+
+/**
+ * The auth context of an API key secret, or why there is none. The admin key acts inside the organization
+ * `namedOrganization` names. Shared by `/api/v1` and the compat routers (each with its own way to present keys).
+ */
+export function resolveApiKey(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  secret: string,
+  namedOrganization?: string,
+): AuthContext | 'malformed' | 'invalid' | 'unknown_organization' {
+  if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret)) return 'malformed';
+  const key = findApiKeyBySecret(deps.db, secret);
+  if (!key || key.revokedAt) return 'invalid';
+  touchApiKey(deps.db, deps.clock, key);
+  let organizationId = key.organizationId;
+  if (key.organizationId === null && namedOrganization) {
+    if (!getOrganization(deps.db, namedOrganization)) return 'unknown_organization';
+    organizationId = namedOrganization;
+  }
+  return {
+    keyId: key.id,
+    userId: null,
+    sessionId: null,
+    isAdmin: key.organizationId === null,
+    organizationId,
+    scopes: key.scopes,
+    mode: key.mode,
   };
 }
 
