@@ -82,7 +82,9 @@ const READ_FEEDBACK =
 
 /**
  * The merged page as one compound SELECT ordered by date then id: SQLite merges the two sides, each read in
- * its own index order, so the first page reads about a page of rows from each side.
+ * its own index order, so the first page reads about a page of rows from each side. Each row is
+ * `[item, at, id, read]`: a review's whole inbox item is built here as JSON text around its stored API JSON
+ * (its date is ISO text and needs no escaping); a feedback's item is null, for the caller to present.
  */
 export function inboxPageSql(
   readerId: string,
@@ -93,13 +95,15 @@ export function inboxPageSql(
   const args: unknown[] = [];
   if (reviews) {
     parts.push(
-      `SELECT 'review' AS type, id, published_at AS at, api_json AS json, ${READ_REVIEW} AS read FROM reviews WHERE ${reviews.where}`,
+      `SELECT '{"type":"review","read":' || iif(${READ_REVIEW}, 'true', 'false') || ',"createdAt":"' ||
+         published_at || '","review":' || api_json || '}' AS item, published_at AS at, id, NULL AS read
+       FROM reviews WHERE ${reviews.where}`,
     );
     args.push(readerId, ...reviews.args);
   }
   if (feedback) {
     parts.push(
-      `SELECT 'feedback' AS type, id, created_at AS at, NULL AS json, ${READ_FEEDBACK} AS read FROM feedback WHERE ${feedback.where}`,
+      `SELECT NULL AS item, created_at AS at, id, ${READ_FEEDBACK} AS read FROM feedback WHERE ${feedback.where}`,
     );
     args.push(readerId, ...feedback.args);
   }

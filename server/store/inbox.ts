@@ -1,7 +1,7 @@
 import { businessBelongsTo } from './businesses';
 import { type Db, pageSql, sql } from './db';
 import { FEEDBACK_SELECT, type Feedback, toFeedback } from './feedback';
-import { itemCount, readCount } from './inbox-counts';
+import { type KeptCounts, keptCounts } from './inbox-counts';
 import {
   type InboxFilter,
   type InboxItemType,
@@ -12,7 +12,8 @@ import {
 } from './inbox-queries';
 import { boundedStatement } from './review-queries';
 
-type PageRow = { type: InboxItemType; id: string; at: string; json: string | null; read: number };
+/** `[item, at, id, read]`: see inboxPageSql. */
+type PageRow = [item: string | null, at: string, id: string, read: number | null];
 
 /**
  * One page of the merged inbox as JSON text (reviews carry their stored API JSON, so they read exactly as
@@ -25,33 +26,38 @@ export function listInboxJson(
   page: { limit: number; offset: number },
   presentFeedback: (feedback: Feedback) => Feedback = (feedback) => feedback,
 ): { json: string; total: number } | undefined {
-  if (filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) return undefined;
   const reviews = inboxReviewClause(organizationId, filter);
   const feedback = inboxFeedbackClause(organizationId, filter);
   const query = inboxPageSql(filter.readerId, reviews, feedback);
+  const rows = query
+    ? (boundedStatement(db, `${query.text} ${pageSql(page.limit)}`)
+        .raw(true)
+        .all(...query.args, page.offset) as PageRow[])
+    : [];
+  // Both sides are scoped to the organization; only an empty page must tell "not yours" from "none".
+  if (!rows.length && filter.businessId && !businessBelongsTo(db, organizationId, filter.businessId)) {
+    return undefined;
+  }
   if (!query) return { json: '[]', total: 0 };
-  const rows = boundedStatement(db, `${query.text} ${pageSql(page.limit)}`).all(
-    ...query.args,
-    page.offset,
-  ) as PageRow[];
   const feedbackById = feedbackByIds(
     db,
     organizationId,
-    rows.filter((row) => row.type === 'feedback').map((row) => row.id),
+    rows.filter(([item]) => item === null).map(([, , id]) => id),
   );
-  const items = rows.map((row) => {
-    const head = `{"type":"${row.type}","read":${row.read === 1},"createdAt":${JSON.stringify(row.at)}`;
-    return row.type === 'review'
-      ? `${head},"review":${row.json}}`
-      : `${head},"feedback":${JSON.stringify(presentFeedback(feedbackById.get(row.id) as Feedback))}}`;
+  const items = rows.map(([item, at, id, read]) => {
+    if (item !== null) return item;
+    const presented = presentFeedback(feedbackById.get(id) as Feedback);
+    return `{"type":"feedback","read":${read === 1},"createdAt":${JSON.stringify(at)},"feedback":${JSON.stringify(presented)}}`;
   });
   let total: number;
   if (rows.length > 0 && rows.length < page.limit) total = page.offset + rows.length;
   else if (rows.length === 0 && page.offset === 0) total = 0;
-  else
+  else {
+    const kept = lazy(() => keptCounts(db, organizationId, filter.readerId, filter.businessId));
     total =
-      sideTotal(db, organizationId, filter, 'review', reviews) +
-      sideTotal(db, organizationId, filter, 'feedback', feedback);
+      sideTotal(db, organizationId, filter, 'review', reviews, kept) +
+      sideTotal(db, organizationId, filter, 'feedback', feedback, kept);
+  }
   return { json: `[${items.join(',')}]`, total };
 }
 
@@ -74,6 +80,7 @@ function sideTotal(
   filter: InboxFilter,
   type: InboxItemType,
   clause: SideClause | undefined,
+  kept: () => KeptCounts,
 ): number {
   if (!clause) return 0;
   const withoutReadState = { ...filter, read: undefined };
@@ -82,9 +89,8 @@ function sideTotal(
       ? inboxReviewClause(organizationId, withoutReadState)
       : inboxFeedbackClause(organizationId, withoutReadState);
   if (base?.unfiltered) {
-    const all = itemCount(db, organizationId, type, filter.businessId);
+    const { all, read } = kept()[type];
     if (filter.read === undefined) return all;
-    const read = readCount(db, organizationId, filter.readerId, type, filter.businessId);
     return filter.read ? read : all - read;
   }
   const table = type === 'review' ? 'reviews' : 'feedback';
@@ -93,6 +99,15 @@ function sideTotal(
       n: number;
     }
   ).n;
+}
+
+/** `compute` run at most once, on first call. */
+function lazy<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
 }
 
 /** The query plan of an inbox page: tests guard that both sides read in index order. */
