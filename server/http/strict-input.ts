@@ -1,4 +1,7 @@
 import { type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context';
+import { ApiError } from './errors';
 
 type Def = {
   type: string;
@@ -67,8 +70,24 @@ export function strictRoute<R extends RouteConfig>(route: R): R {
     const loose = looseObjectPaths(schema, 'body');
     if (loose.length) throw new Error(`${label}: make ${loose.join(', ')} strict (.strict())`);
   }
-  return { ...route, request: { ...request, query } };
+  if (route.method !== 'get') return { ...route, request: { ...request, query } };
+  const middleware = [organizationIsForSessions, ...[route.middleware ?? []].flat()];
+  return { ...route, middleware, request: { ...request, query } };
 }
+
+/** A key's `?organization=` would be ignored (keys act in their own, or the header's): refused, not ignored. */
+const organizationIsForSessions: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('auth')?.keyId && c.req.query('organization') !== undefined) {
+    throw new ApiError(
+      'VALIDATION_ERROR',
+      'API keys name the organization in the Plaudit-Organization header',
+      {
+        organization: 'signed-in sessions only: send the Plaudit-Organization header',
+      },
+    );
+  }
+  await next();
+};
 
 function queryObject(schema: z.ZodType, label: string): z.ZodObject {
   if (schema instanceof z.ZodObject) return schema;

@@ -90,6 +90,19 @@ describe('the native API refuses input it does not declare', { timeout: 60_000 }
     expect(declared.json.data).toHaveLength(1);
   });
 
+  it('refuses ?organization= from an API key, which names its organization in the header instead', async () => {
+    const t = roomy();
+    const res = await t.call('GET', `/api/v1/reviews?organization=${t.org.id}`, {
+      key: t.admin,
+      headers: { 'plaudit-organization': t.org.id },
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.json.details)).toEqual(['organization']);
+    await t.addUser('ana@acme.example', 'owner');
+    const { cookie } = await t.login('ana@acme.example');
+    expect((await t.asUser(cookie, 'GET', `/api/v1/reviews?organization=${t.org.id}`)).status).toBe(200);
+  });
+
   it('refuses an unknown query parameter on every route, naming it, and changes nothing', async () => {
     const t = roomy();
     const business = await t.createBusiness();
