@@ -112,6 +112,7 @@ export function createApp(options: CreateAppOptions) {
       version: '1.0.0',
       description:
         'Collect and show reviews. Errors are `{ error, code, details }`; lists are `{ data, pagination }`; ' +
+        'a query parameter or body field a route does not declare is a 400 naming it; ' +
         'POST accepts `Idempotency-Key`; every response carries `X-RateLimit-*`. An admin key acts inside an ' +
         'organization with the `Plaudit-Organization: org_…` header.',
     },

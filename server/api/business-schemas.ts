@@ -44,10 +44,12 @@ export const platformsInput = z
           .refine(isGoogleReviewUrl, 'must be a Google review link (g.page/r/…/review …)')
           .optional(),
       })
+      .strict()
       .refine((g) => g.placeId || g.reviewUrl, 'give placeId or reviewUrl')
       .optional(),
     yelp: z
       .object({ url: z.string().trim().optional(), bizId: z.string().trim().optional() })
+      .strict()
       .transform((y, ctx) => {
         const bizId = yelpBizId(y.bizId ?? y.url ?? '');
         if (!bizId)
@@ -60,6 +62,7 @@ export const platformsInput = z
       .optional(),
     facebook: z
       .object({ url: z.string().trim().optional(), page: z.string().trim().optional() })
+      .strict()
       .transform((f, ctx) => {
         const page = facebookPage(f.page ?? f.url ?? '');
         if (!page) ctx.addIssue({ code: 'custom', message: 'give a Facebook page URL or page name' });
@@ -68,6 +71,7 @@ export const platformsInput = z
       .optional(),
     tripadvisor: z
       .object({ url: z.string().trim() })
+      .strict()
       .transform((t, ctx) => {
         const ids = tripadvisorIds(t.url);
         if (!ids)
@@ -77,6 +81,7 @@ export const platformsInput = z
       .optional(),
     trustpilot: z
       .object({ domain: z.string().trim().optional(), url: z.string().trim().optional() })
+      .strict()
       .transform((t, ctx) => {
         const domain = trustpilotDomain(t.domain ?? t.url ?? '');
         if (!domain)
@@ -85,7 +90,7 @@ export const platformsInput = z
       })
       .optional(),
     custom: z
-      .array(z.object({ name: z.string().trim().min(1).max(60), url: httpsUrl }))
+      .array(z.object({ name: z.string().trim().min(1).max(60), url: httpsUrl }).strict())
       .max(10)
       .optional(),
   })

@@ -26,7 +26,8 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         '(camelCase or snake_case column names; tags separated by `;`). Each row needs source, externalId, ' +
         'rating and authorName, and a businessId unless the query gives one. A row whose business, source and ' +
         'externalId exist updates that review if a given field differs and is skipped otherwise; fields a row ' +
-        'leaves out keep their value. Bad rows are reported by number (from 1, the CSV header not counted) ' +
+        'leaves out keep their value. Bad rows are reported by number (from 1, the CSV header not counted), ' +
+        'a JSON row with a field it does not know among them (CSV columns it does not know are ignored), ' +
         'and the good ones are all imported, in one transaction. New reviews at or below a member’s alert ' +
         `rating email them (one summary instead when more than ${SUMMARY_OVER} match); \`backfill=true\` marks ` +
         'the rows as history and alerts nobody.',
@@ -49,11 +50,10 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const orgId = orgIdOf(c);
       const { businessId, backfill } = c.req.valid('query');
       if (businessId && !businessBelongsTo(deps.db, orgId, businessId)) throw notFound('Business');
-      const rows = await readRows(requestHeader(c, 'content-type') ?? '', c.req.valid('json'), () =>
-        c.req.text(),
-      );
+      const contentType = requestHeader(c, 'content-type') ?? '';
+      const rows = await readRows(contentType, c.req.valid('json'), () => c.req.text());
 
-      const { valid, errors } = validateImportRows(rows);
+      const { valid, errors } = validateImportRows(rows, { strict: !isCsv(contentType) });
       const owned = new Map<string, boolean>();
       const isOwned = (id: string) => {
         if (!owned.has(id)) owned.set(id, businessBelongsTo(deps.db, orgId, id));
@@ -76,9 +76,11 @@ export function registerReviewImport(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   );
 }
 
+const isCsv = (contentType: string) => /^text\/csv/i.test(contentType);
+
 /** The rows of the body: the validated JSON array, or the parsed CSV document. */
 async function readRows(contentType: string, json: unknown, text: () => Promise<string>): Promise<unknown[]> {
-  if (/^text\/csv/i.test(contentType)) {
+  if (isCsv(contentType)) {
     let rows: unknown[];
     try {
       rows = parseReviewCsv(await text());

@@ -107,12 +107,19 @@ export function parseReviewCsv(text: string): Record<string, unknown>[] {
   return records.map(typedCsvRecord);
 }
 
-/** Validates rows one by one: the good ones typed, the bad ones as `{ row, errors }` (rows counted from 1). */
-export function validateImportRows(rows: unknown[]) {
+const strictRowSchema = importRowSchema.strict();
+
+/**
+ * Validates rows one by one: the good ones typed, the bad ones as `{ row, errors }` (rows counted from 1).
+ * `strict` rows (the API's JSON) name a field they do not know as an error; a spreadsheet's extra columns
+ * are left out quietly, since exports of other tools carry columns of their own.
+ */
+export function validateImportRows(rows: unknown[], options: { strict?: boolean } = {}) {
+  const schema = options.strict ? strictRowSchema : importRowSchema;
   const valid: Array<{ row: number; input: ImportRowInput }> = [];
   const errors: Array<{ row: number; errors: Record<string, string> }> = [];
   rows.forEach((raw, index) => {
-    const result = importRowSchema.safeParse(raw);
+    const result = schema.safeParse(raw);
     if (result.success) valid.push({ row: index + 1, input: result.data });
     else errors.push({ row: index + 1, errors: issuesByField(result.error) });
   });
@@ -121,6 +128,10 @@ export function validateImportRows(rows: unknown[]) {
 
 function issuesByField(error: z.ZodError): Record<string, string> {
   const details: Record<string, string> = {};
-  for (const issue of error.issues) details[issue.path.length ? issue.path.join('.') : '_'] ??= issue.message;
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) details[[...issue.path, key].join('.')] ??= 'unknown field';
+    } else details[issue.path.length ? issue.path.join('.') : '_'] ??= issue.message;
+  }
   return details;
 }

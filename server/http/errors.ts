@@ -64,23 +64,40 @@ export type ErrorBody = {
   requestId?: string;
 };
 
-/** Flattens zod issues into `{ "field.path": "message" }`. */
-export function zodDetails(error: ZodError): Record<string, string> {
+/**
+ * Flattens zod issues into `{ "field.path": "message" }`. A key the schema does not know is named on its
+ * own (`{ "platform": "unknown query parameter" }`), so a caller sees which of its inputs was refused.
+ */
+export function zodDetails(error: ZodError, unknownKey = 'unknown field'): Record<string, string> {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) details[[...issue.path, key].join('.')] ??= unknownKey;
+      continue;
+    }
     const key = issue.path.length ? issue.path.join('.') : '_';
     details[key] ??= issue.message;
   }
   return details;
 }
 
-export function validationError(error: ZodError, message = 'Request validation failed'): ApiError {
-  return new ApiError('VALIDATION_ERROR', message, zodDetails(error));
+export function validationError(
+  error: ZodError,
+  message = 'Request validation failed',
+  unknownKey?: string,
+): ApiError {
+  return new ApiError('VALIDATION_ERROR', message, zodDetails(error, unknownKey));
 }
 
 /** Every router's validation hook: a failed zod parse becomes a 400 in the documented shape. */
-export function validationHook(result: { success: boolean; error?: unknown }, _c: Context): void {
-  if (!result.success) throw validationError(result.error as ZodError);
+export function validationHook(
+  result: { success: boolean; error?: unknown; target?: string },
+  _c: Context,
+): void {
+  if (!result.success) {
+    const unknownKey = result.target === 'query' ? 'unknown query parameter' : undefined;
+    throw validationError(result.error as ZodError, undefined, unknownKey);
+  }
 }
 
 export function errorResponse(c: Context, error: ApiError): Response {

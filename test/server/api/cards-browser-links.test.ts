@@ -67,7 +67,10 @@ describe('card sheet and QR codes through a plain browser link', () => {
       },
       body: JSON.stringify({ label: 'Moved' }),
     });
-    // The first organization acts, where this card does not exist.
-    expect(res.status).toBe(404);
+    // A write declares no ?organization= (only reads take it, for plain links): refused, nothing moved.
+    expect(res.status).toBe(400);
+    expect((await res.json()).details).toEqual({ organization: 'unknown query parameter' });
+    const after = await t.call('GET', `/api/v1/cards/${card.id}`, { key: other.key });
+    expect(after.json.label).toBe('Other');
   });
 });
