@@ -5,12 +5,12 @@ import {
 } from '../delivery/request-messages';
 import type { AppDeps } from '../http/context';
 import type { Business } from '../store/businesses';
-import { createReviewRequest, type RequestMethod } from '../store/review-requests';
+import { createReviewRequest, type NewReviewRequest, type RequestMethod } from '../store/review-requests';
 import { assertWithinAllowance } from './usage-allowance';
 
 export type RequestToSend = {
   business: Business;
-  customer: { name?: string; email?: string; phone?: string };
+  customer: NewReviewRequest['customer'];
   method: RequestMethod;
   sendAt?: string;
   suppressMessage: boolean;
