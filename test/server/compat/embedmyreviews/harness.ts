@@ -10,7 +10,11 @@ export type EmrRequest = {
 
 /** `setup()` plus `emr()`, which calls `/compat/embedmyreviews…` as the product's clients do (Bearer token). */
 export function emrSetup(...args: Parameters<typeof setup>) {
-  const t = setup(...args);
+  return withEmr(setup(...args));
+}
+
+/** Adds `emr()` and `business()` to any `setup()` result (the delivery tests' one included). */
+export function withEmr<T extends ReturnType<typeof setup>>(t: T) {
   async function emr(method: string, path: string, request: EmrRequest = {}) {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const key = request.key === undefined ? t.orgKey : request.key;
