@@ -63,8 +63,9 @@ export const textField = (max: number) =>
 /** A `Y-m-d` date. */
 export const dateField = z
   .string({ message: 'must be a date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must match the format Y-m-d' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: 'is not a valid date' });
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
+    message: 'must be a valid date in the format Y-m-d',
+  });
 
 /** A boolean as JSON or a form ("1", "true"). */
 export const boolField = z.preprocess(

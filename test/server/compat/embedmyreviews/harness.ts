@@ -5,6 +5,8 @@ export type EmrRequest = {
   json?: unknown;
   form?: Record<string, string>;
   multipart?: Record<string, string | Blob>;
+  /** A raw JSON body, sent as is (malformed on purpose). */
+  raw?: string;
   headers?: Record<string, string>;
 };
 
@@ -26,6 +28,9 @@ export function withEmr<T extends ReturnType<typeof setup>>(t: T) {
     } else if (request.form) {
       body = new URLSearchParams(request.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (request.raw !== undefined) {
+      body = request.raw;
+      headers['content-type'] = 'application/json';
     } else if (request.multipart) {
       const form = new FormData();
       for (const [name, value] of Object.entries(request.multipart)) form.append(name, value);
