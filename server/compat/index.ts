@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
+import { cloutlyRoutes } from './cloutly';
 import { embedMyReviewsRoutes } from './embedmyreviews/index';
 
 /**
@@ -9,6 +10,7 @@ import { embedMyReviewsRoutes } from './embedmyreviews/index';
  */
 export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
+  app.route('/cloutly', cloutlyRoutes(deps));
   app.route('/embedmyreviews', embedMyReviewsRoutes(deps));
   return app;
 }
