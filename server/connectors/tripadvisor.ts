@@ -24,6 +24,7 @@ import type {
 } from './connector';
 import { PlatformError } from './connector';
 import { hint, LOCATION_HINTS, locationSearch, namedLocationIds, uniqueByExternalId } from './location-hints';
+import { newestFirst } from './newest-first';
 import { platformJson } from './platform-http';
 
 export const TRIPADVISOR_ORIGIN = 'https://api.content.tripadvisor.com';
@@ -143,7 +144,7 @@ export const tripadvisorConnector: ConnectorFactory = (settings) => {
         `/location/${encodeURIComponent(location.externalId)}/reviews`,
         { language },
       );
-      return { reviews: (page.data ?? []).map(toReview), nextPageToken: null };
+      return { reviews: newestFirst((page.data ?? []).map(toReview)), nextPageToken: null };
     },
 
     replyUrl() {

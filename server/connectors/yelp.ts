@@ -1,7 +1,7 @@
 /**
  * Yelp Places API (formerly Fusion, https://api.yelp.com/v3), read with the owner's API key. Sources:
  * - endpoints `GET /v3/businesses/{id_or_alias}`, `/v3/businesses/search?term&location`,
- *   `/v3/businesses/{id_or_alias}/reviews`, `Authorization: Bearer <API key>`:
+ *   `/v3/businesses/{id_or_alias}/reviews?sort_by=newest`, `Authorization: Bearer <API key>`:
  *   https://docs.developer.yelp.com/docs/places-intro, https://docs.developer.yelp.com/docs/places-authentication;
  * - the reviews payload `{reviews: [{id, url, text, rating, time_created, user: {id, profile_url, image_url,
  *   name}}], total, possible_languages}` and "time_created: review creation time in PST":
@@ -21,6 +21,7 @@ import type {
 } from './connector';
 import { PlatformError } from './connector';
 import { LOCATION_HINTS, locationSearch, namedLocationIds, uniqueByExternalId } from './location-hints';
+import { newestFirst } from './newest-first';
 import { platformJson } from './platform-http';
 import { wallTimeToIso } from './wall-time';
 
@@ -124,12 +125,14 @@ export const yelpConnector: ConnectorFactory = (settings) => {
     },
 
     async fetchReviews(call, location): Promise<ReviewPage> {
+      // Yelp's default order is its own relevance; the sync engine needs the newest, newest first.
       const page = await get<{ reviews?: YelpReview[]; total?: number }>(
         call,
         `/businesses/${encodeURIComponent(location.externalId)}/reviews`,
+        { sort_by: 'newest' },
       );
       return {
-        reviews: (page.reviews ?? []).map(toReview),
+        reviews: newestFirst((page.reviews ?? []).map(toReview)),
         nextPageToken: null,
         totalReviewCount: page.total ?? null,
       };

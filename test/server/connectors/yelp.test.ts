@@ -88,7 +88,10 @@ describe('Yelp connector', () => {
 
   it('maps the 3 review excerpts Yelp shows: rating, text, author, avatar, link, Pacific time in UTC', async () => {
     const page = await connector().fetchReviews(call(), location);
-    expect(yelp.requests[0].path).toBe(`/v3/businesses/${seed.business.id}/reviews`);
+    expect(yelp.requests[0]).toMatchObject({
+      path: `/v3/businesses/${seed.business.id}/reviews`,
+      query: { sort_by: 'newest' },
+    });
     expect(page.nextPageToken).toBeNull();
     expect(page.totalReviewCount).toBe(128);
     expect(page.reviews).toHaveLength(3);

@@ -127,8 +127,11 @@ export async function startYelpStandIn(options: { apiKey?: string } = {}) {
     const business = match ? find(decodeURIComponent(match[1])) : undefined;
     if (!match || !business) return { status: 404, body: yelpError(404) };
     if (!match[2]) return { status: 200, body: business };
+    // `sort_by=newest` answers the 3 newest; Yelp's default order ("yelp_sort") is its own relevance,
+    // played here as highest rating first, so a connector that forgets to ask for newest misses new reviews.
+    const newest = request.query.sort_by === 'newest';
     const all = [...(reviews.get(business.id) ?? [])].sort((a, b) =>
-      b.time_created.localeCompare(a.time_created),
+      newest ? b.time_created.localeCompare(a.time_created) : b.rating - a.rating,
     );
     return {
       status: 200,
