@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { cloutlyRoutes } from './cloutly';
 import { embedMyReviewsRoutes } from './embedmyreviews/index';
+import { ratingsRiseRoutes } from './ratingsrise/routes';
 
 /**
  * `/compat/<product>/…`: the documented APIs of hosted review products, translated onto Plaudit's own store and
@@ -12,5 +13,6 @@ export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
   app.route('/cloutly', cloutlyRoutes(deps));
   app.route('/embedmyreviews', embedMyReviewsRoutes(deps));
+  app.route('/ratingsrise', ratingsRiseRoutes(deps));
   return app;
 }

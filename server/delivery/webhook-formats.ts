@@ -1,4 +1,5 @@
 import { embedMyReviewsFormat } from '../compat/embedmyreviews/webhook-format';
+import { ratingsRiseFormat } from '../compat/ratingsrise/webhook-format';
 import { type Clock, isoNow } from '../domain/clock';
 import type { Db } from '../store/db';
 import { webhookHeaders } from './webhook-signing';
@@ -34,6 +35,7 @@ export const standardFormat: WebhookFormat = {
 export const WEBHOOK_FORMATS = {
   standard: standardFormat,
   embedmyreviews: embedMyReviewsFormat,
+  ratingsrise: ratingsRiseFormat,
 } satisfies Record<string, WebhookFormat>;
 
 export type WebhookFormatName = keyof typeof WEBHOOK_FORMATS;
