@@ -45,6 +45,9 @@ const MessagesPage = lazy(() => import('./screens/messages/MessagesPage').then((
 const TemplatesPage = lazy(() => import('./screens/templates/TemplatesPage').then((m) => m.TemplatesPage));
 const CampaignsPage = lazy(() => import('./screens/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
 const CampaignPage = lazy(() => import('./screens/campaigns/CampaignPage').then((m) => m.CampaignPage));
+const ConnectionsPage = lazy(() =>
+  import('./screens/connections/ConnectionsPage').then((m) => m.ConnectionsPage),
+);
 const AcceptPage = lazy(() => import('./screens/accept/AcceptPage').then((m) => m.AcceptPage));
 
 /** The screens anyone may open; every other one needs a session. */
@@ -86,6 +89,8 @@ function Screens() {
         <Route path="/dashboard/settings/keys" component={KeysPage} />
         <Route path="/dashboard/settings/webhooks" component={WebhooksPage} />
         <Route path="/dashboard/settings/webhooks/:id" component={WebhookPage} />
+        <Route path="/dashboard/settings/connections" component={ConnectionsPage} />
+        <Route path="/dashboard/connections" component={ConnectionsPage} />
         <Route path="/dashboard/customers" component={CustomersPage} />
         <Route path="/dashboard/customers/:id" component={CustomerPage} />
         <Route path="/dashboard/cards" component={CardsPage} />

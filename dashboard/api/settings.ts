@@ -17,7 +17,14 @@ export type ApiKey = {
 export type NewKey = { name: string; mode: 'live' | 'test'; scopes: string[] };
 export type Webhook = z.infer<typeof webhookSchema>;
 export type WebhookDelivery = z.infer<typeof deliverySchema>;
-export type WebhookInput = { url: string; events: string[]; description?: string | null; enabled?: boolean };
+export type WebhookFormatName = Webhook['format'];
+export type WebhookInput = {
+  url: string;
+  events: string[];
+  description?: string | null;
+  enabled?: boolean;
+  format?: WebhookFormatName;
+};
 type List<T> = {
   data: T[];
   pagination: { page: number; perPage: number; total: number; totalPages: number };

@@ -8,6 +8,11 @@ export function ErrorNote({ error }: { error: unknown }) {
   return (
     <div class="error" role="alert">
       <p>{message}</p>
+      {error instanceof ApiFailure && error.code === 'USAGE_LIMIT_REACHED' && (
+        <p>
+          Nothing was sent. <a href="/dashboard/settings">See this month’s usage in Settings</a>.
+        </p>
+      )}
       {details.length > 0 && (
         <ul>
           {details.map(([field, text]) => (

@@ -31,7 +31,7 @@ export function AgencyPage() {
 }
 
 function AgencyOverview({ onSwitch }: { onSwitch: (id: string) => void }) {
-  const { organizations, error, reload } = useAgency();
+  const { organizations, pausedAt, error, reload, setPaused } = useAgency();
   const current = organizationId.value ?? me.value?.organization?.id ?? null;
   return (
     <section aria-labelledby="agency-title">
@@ -42,7 +42,13 @@ function AgencyOverview({ onSwitch }: { onSwitch: (id: string) => void }) {
       {organizations === null && !error && <p role="status">Loading…</p>}
       {organizations && organizations.length === 0 && <p>No organizations yet.</p>}
       {organizations && organizations.length > 0 && (
-        <AgencyTable organizations={organizations} current={current} onSwitch={onSwitch} />
+        <AgencyTable
+          organizations={organizations}
+          current={current}
+          onSwitch={onSwitch}
+          pausedAt={pausedAt}
+          onPause={setPaused}
+        />
       )}
     </section>
   );

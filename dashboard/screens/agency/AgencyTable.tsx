@@ -1,11 +1,19 @@
 import type { OrganizationSummary } from '../../api/agency';
+import { PauseControl } from './PauseControl';
 
-type Props = { organizations: OrganizationSummary[]; current: string | null; onSwitch: (id: string) => void };
+type Props = {
+  organizations: OrganizationSummary[];
+  current: string | null;
+  onSwitch: (id: string) => void;
+  /** When each organization was paused (null: sending); null when unknown, which hides the column. */
+  pausedAt?: Record<string, string | null> | null;
+  onPause?: (id: string, paused: boolean) => void;
+};
 
 const rating = (value: number | null) => (value === null ? '–' : value.toFixed(2));
 
 /** One row per organization: its businesses, this month's reviews, average rating, open feedback, a switch. */
-export function AgencyTable({ organizations, current, onSwitch }: Props) {
+export function AgencyTable({ organizations, current, onSwitch, pausedAt, onPause }: Props) {
   return (
     <div class="agency-wrap">
       <table class="agency">
@@ -17,6 +25,7 @@ export function AgencyTable({ organizations, current, onSwitch }: Props) {
             <th scope="col">Reviews this month</th>
             <th scope="col">Average rating</th>
             <th scope="col">Open feedback</th>
+            {pausedAt && <th scope="col">Messages</th>}
             <th scope="col">
               <span class="sr-only">Switch</span>
             </th>
@@ -39,6 +48,15 @@ export function AgencyTable({ organizations, current, onSwitch }: Props) {
               <td data-label="Reviews this month">{o.reviewsThisMonth}</td>
               <td data-label="Average rating">{rating(o.averageRating)}</td>
               <td data-label="Open feedback">{o.openFeedback}</td>
+              {pausedAt && (
+                <td data-label="Messages">
+                  <PauseControl
+                    name={o.name}
+                    pausedAt={pausedAt[o.id] ?? null}
+                    onPause={(paused) => onPause?.(o.id, paused)}
+                  />
+                </td>
+              )}
               <td>
                 <button type="button" class="ghost" onClick={() => onSwitch(o.id)}>
                   Switch to {o.name}

@@ -10,6 +10,7 @@ const REASONS: Record<string, string> = {
   no_email: 'no email',
   no_phone: 'no phone',
   contact_conflict: 'email and phone belong to two customers',
+  usage_limit_reached: 'monthly message allowance used up (see Settings)',
 };
 
 /** A reason code in words. */

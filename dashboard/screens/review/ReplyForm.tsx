@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Review } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
+import { ReplyStatus } from './ReplyStatus';
 
 type Props = { review: Review; onChange: (review: Review) => void };
 
@@ -30,6 +31,7 @@ export function ReplyForm({ review, onChange }: Props) {
       <section class="reply" aria-labelledby="reply-title">
         <h2 id="reply-title">Your reply</h2>
         <blockquote class="reply-text">{review.reply}</blockquote>
+        <ReplyStatus review={review} />
         <div class="actions">
           <button type="button" onClick={() => setEditing(true)}>
             Edit reply

@@ -1,4 +1,5 @@
 import { can } from './can';
+import { UsagePanel } from './UsagePanel';
 
 const SECTIONS = [
   { href: '/dashboard/settings/profile', title: 'Profile', text: 'Your password and signed-in devices.' },
@@ -14,6 +15,12 @@ const SECTIONS = [
     title: 'Webhooks',
     text: 'Signed events sent to your other systems, and their deliveries.',
     scope: 'webhooks:read',
+  },
+  {
+    href: '/dashboard/settings/connections',
+    title: 'Connections',
+    text: 'Google, Facebook, Trustpilot, Yelp and Tripadvisor: their reviews arrive by themselves.',
+    scope: 'connections:read',
   },
 ];
 
@@ -33,6 +40,7 @@ export function SettingsPage() {
           </li>
         ))}
       </ul>
+      {can('requests:read') && <UsagePanel />}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { settingsApi, type Webhook } from '../../api/settings';
+import { settingsApi, type Webhook, type WebhookFormatName } from '../../api/settings';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../components/use-submit';
 import { EventPicker } from './EventPicker';
+import { FormatPicker } from './FormatPicker';
 
 /** A new endpoint: its URL, a note, the events it receives. */
 export function WebhookCreateForm({
@@ -14,15 +15,18 @@ export function WebhookCreateForm({
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>([]);
+  const [format, setFormat] = useState<WebhookFormatName>('standard');
   const { submit, busy, error } = useSubmit(async () => {
     const hook = await settingsApi.createWebhook({
       url: url.trim(),
       events,
       description: description.trim() || null,
+      format,
     });
     setUrl('');
     setDescription('');
     setEvents([]);
+    setFormat('standard');
     onCreated(hook);
     return hook;
   });
@@ -46,6 +50,7 @@ export function WebhookCreateForm({
         onValue={setDescription}
       />
       <EventPicker value={events} onChange={setEvents} />
+      <FormatPicker value={format} onChange={setFormat} />
       <button type="submit" disabled={busy || events.length === 0}>
         Add endpoint
       </button>

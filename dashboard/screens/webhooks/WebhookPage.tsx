@@ -7,6 +7,7 @@ import { NoAccess } from '../settings/NoAccess';
 import { SecretOnce } from '../settings/SecretOnce';
 import { webhookState } from './circuit';
 import { DeliveriesList } from './DeliveriesList';
+import { formatName } from './formats';
 import { useWebhook } from './use-webhook';
 import { WebhookEventsForm } from './WebhookEventsForm';
 
@@ -44,6 +45,7 @@ export function WebhookPage({ id }: { id: string }) {
               {hook.description && <span class="muted"> · {hook.description}</span>}
             </p>
             <p data-testid="webhook-state">{webhookState(hook)}</p>
+            <p data-testid="webhook-format">Format: {formatName(hook.format)}</p>
             {write && (
               <div class="actions">
                 <button
@@ -97,9 +99,7 @@ export function WebhookPage({ id }: { id: string }) {
             <WebhookEventsForm
               key={hook.updatedAt}
               hook={hook}
-              onSave={(events) =>
-                act(() => settingsApi.updateWebhook(id, { events })).then(say('Events saved.'))
-              }
+              onSave={(change) => act(() => settingsApi.updateWebhook(id, change)).then(say('Saved.'))}
             />
           )}
         </>

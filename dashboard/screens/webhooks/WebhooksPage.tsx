@@ -5,6 +5,7 @@ import { can } from '../settings/can';
 import { NoAccess } from '../settings/NoAccess';
 import { SecretOnce } from '../settings/SecretOnce';
 import { webhookState } from './circuit';
+import { formatName } from './formats';
 import { WebhookCreateForm } from './WebhookCreateForm';
 
 /** Webhook endpoints of the organization: list with their state, add one (its secret shown once). */
@@ -58,6 +59,7 @@ export function WebhooksPage() {
                 {hook.description && <span class="muted"> · {hook.description}</span>}
                 <br />
                 <small>{hook.events.join(', ')}</small>
+                {hook.format !== 'standard' && <small> · {formatName(hook.format)} format</small>}
                 <br />
                 <small class="muted">{webhookState(hook)}</small>
               </span>
