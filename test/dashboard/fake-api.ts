@@ -23,6 +23,8 @@ export function fakeApi(handlers: Record<string, Handler>) {
     const handler = handlers[`${method} ${url.pathname.replace(/^\/api\/v1/, '')}`];
     if (!handler) return json(404, { error: 'Not found', code: 'NOT_FOUND' });
     const answer = handler(call);
+    // A handler may answer a whole Response (a 429, a 409…) instead of a 200 body.
+    if (answer instanceof Response) return answer;
     return answer === undefined ? new Response(null, { status: 204 }) : json(200, answer);
   });
   vi.stubGlobal('fetch', fetch);
@@ -34,7 +36,8 @@ export function fakeApi(handlers: Record<string, Handler>) {
   };
 }
 
-const json = (status: number, body: unknown) =>
+/** A JSON answer with its status, for handlers that refuse. */
+export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** A review as the API answers it. */

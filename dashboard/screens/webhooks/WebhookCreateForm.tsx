@@ -21,7 +21,8 @@ export function WebhookCreateForm({
       url: url.trim(),
       events,
       description: description.trim() || null,
-      format,
+      // The server's default is standard: the field goes only when the owner chose another format.
+      ...(format === 'standard' ? {} : { format }),
     });
     setUrl('');
     setDescription('');
