@@ -59,7 +59,9 @@ export function WebhooksPage() {
                 {hook.description && <span class="muted"> · {hook.description}</span>}
                 <br />
                 <small>{hook.events.join(', ')}</small>
-                {hook.format && hook.format !== 'standard' && <small> · {formatName(hook.format)} format</small>}
+                {hook.format && hook.format !== 'standard' && (
+                  <small> · {formatName(hook.format)} format</small>
+                )}
                 <br />
                 <small class="muted">{webhookState(hook)}</small>
               </span>
