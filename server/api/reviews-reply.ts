@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
@@ -14,7 +15,7 @@ import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from
  * organization's.
  */
 export function replyToReview(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
   organizationId: string,
   reviewId: string,
   reply: string | null,
@@ -24,7 +25,12 @@ export function replyToReview(
     deps.clock,
     organizationId,
     'review.updated',
-    () => setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply),
+    () => {
+      const review = setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply);
+      // A review a connection brought gets its reply posted back (or marked local) in the same transaction.
+      if (review) queueReplyToPlatform(deps, review.id, review.reply);
+      return review;
+    },
     (review) => review && presentReview(review),
   );
 }
