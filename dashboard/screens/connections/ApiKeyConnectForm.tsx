@@ -24,10 +24,10 @@ export function ApiKeyConnectForm({ platform, onPlatform, onConnected }: Props) 
   return (
     <form class="panel" id="key-connect" onSubmit={submit} aria-labelledby="key-title">
       <h2 id="key-title">Connect with an API key</h2>
-      <fieldset class="options">
+      <fieldset class="toggles">
         <legend>Platform</legend>
         {PLATFORMS.filter((p) => p.auth === 'key').map((p) => (
-          <label key={p.id}>
+          <label key={p.id} class="check">
             <input
               type="radio"
               name="keyPlatform"
@@ -35,7 +35,7 @@ export function ApiKeyConnectForm({ platform, onPlatform, onConnected }: Props) 
               checked={platform === p.id}
               onChange={() => onPlatform(p.id)}
             />
-            {p.name}
+            <span>{p.name}</span>
           </label>
         ))}
       </fieldset>
