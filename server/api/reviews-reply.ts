@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { platformReplyFields } from '../connectors/reply-presentation';
 import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
@@ -40,7 +41,10 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         (review) => review && presentReview(review),
       );
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 
@@ -61,7 +65,12 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
       // Without a reply there is nothing to remove: answer the review as it is and announce nothing.
-      if (current.reply === null) return c.json(presentReview(current), 200);
+      if (current.reply === null) {
+        return c.json(
+          { ...presentReview(current), ...platformReplyFields(deps.db, deps.config, current.id) },
+          200,
+        );
+      }
       const updated = withWebhookEvent(
         deps.db,
         deps.clock,
@@ -75,7 +84,10 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         (review) => review && presentReview(review),
       );
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 }
