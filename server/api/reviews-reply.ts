@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { platformReplyFields } from '../connectors/reply-presentation';
 import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
@@ -54,7 +55,10 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { reply } = c.req.valid('json');
       const updated = replyToReview(deps, orgIdOf(c), c.req.valid('param').id, reply || null);
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 
@@ -75,10 +79,18 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
       // Without a reply there is nothing to remove: answer the review as it is and announce nothing.
-      if (current.reply === null) return c.json(presentReview(current), 200);
+      if (current.reply === null) {
+        return c.json(
+          { ...presentReview(current), ...platformReplyFields(deps.db, deps.config, current.id) },
+          200,
+        );
+      }
       const updated = replyToReview(deps, orgId, current.id, null);
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 }

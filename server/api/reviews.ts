@@ -1,4 +1,5 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { platformReplyFields } from '../connectors/reply-presentation';
 import { requireScope } from '../http/auth';
 import { type AppDeps, isSandbox, orgIdOf, readerIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -103,7 +104,10 @@ export function reviewsApi(deps: AppDeps) {
     (c) => {
       const review = getReview(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!review) throw notFound('Review');
-      return c.json(presentReview(review), 200);
+      return c.json(
+        { ...presentReview(review), ...platformReplyFields(deps.db, deps.config, review.id) },
+        200,
+      );
     },
   );
 

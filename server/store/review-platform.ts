@@ -59,7 +59,8 @@ export function recordPlatformSighting(
      VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (review_id) DO UPDATE SET location_id = excluded.location_id,
        platform_updated_at = excluded.platform_updated_at, hidden_reason = NULL,
-       reply_status = CASE WHEN review_platform.reply_status IN ('pending', 'failed') THEN review_platform.reply_status
+       reply_status = CASE WHEN review_platform.reply_status IN ('pending', 'failed', 'local')
+                           THEN review_platform.reply_status
                            ELSE excluded.reply_status END`,
   ).run(s.reviewId, s.locationId, s.platformUpdatedAt, s.imported ? 1 : 0, s.replyPosted ? 'posted' : null);
 }

@@ -2,14 +2,10 @@ import type { Review } from '../../api';
 import { sourceLabel } from '../../components/format';
 
 /** Where a reply stands on the platform the review came from (DESIGN §11); absent for Plaudit's own reviews. */
-export type ReplyState = {
-  replyStatus?: 'local' | 'pending' | 'posted' | 'failed' | null;
-  replyError?: string | null;
-  replyUrl?: string | null;
-};
+export type ReplyState = Pick<Review, 'replyStatus' | 'replyError' | 'replyUrl'>;
 
 /** Says whether the reply reached the review's platform, why not, and what the owner can do. */
-export function ReplyStatus({ review }: { review: Review & ReplyState }) {
+export function ReplyStatus({ review }: { review: Review }) {
   const platform = sourceLabel(review.source);
   switch (review.replyStatus) {
     case 'pending':

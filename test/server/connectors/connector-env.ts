@@ -8,6 +8,7 @@ import type { Outgoing } from '../../../server/delivery/transport';
 import { createDeliveryWorker } from '../../../server/delivery/worker';
 import type { Role } from '../../../server/domain/roles';
 import { silentLogger } from '../../../server/logger';
+import type { Db } from '../../../server/store/db';
 import { upsertMembership } from '../../../server/store/memberships';
 import { createUser } from '../../../server/store/users';
 import { setup, type TestClock, testClock } from '../helpers';
@@ -17,6 +18,8 @@ export type ConnectorEnvOptions = {
   platforms: Partial<Record<ConnectorPlatform, Partial<ConnectorSettings>>>;
   config?: Partial<Config>;
   clock?: TestClock;
+  /** A database (a file, for tests that read it raw); a fresh in-memory one by default. */
+  db?: Db;
 };
 
 /** `setup()` plus a delivery worker and connector settings; `drain()` runs every due job. */
@@ -35,7 +38,7 @@ export function connectorEnv(options: ConnectorEnvOptions) {
   }
   const config: Config = { ...base, secretKey: randomBytes(32), connectors, ...options.config };
   // Starts at the real time: token expiries come from the platform as "expires in N s" from now.
-  const t = setup({ config, clock: options.clock ?? testClock(new Date().toISOString()) });
+  const t = setup({ config, db: options.db, clock: options.clock ?? testClock(new Date().toISOString()) });
   const emails: Outgoing[] = [];
   const worker = createDeliveryWorker({
     db: t.db,
