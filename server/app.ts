@@ -26,6 +26,7 @@ import { reviewsApi } from './api/reviews';
 import { sourcesApi } from './api/sources';
 import { teamApi } from './api/team';
 import { templatesApi } from './api/templates';
+import { usageApi } from './api/usage';
 import { webhookActionsApi } from './api/webhook-actions';
 import { webhookEventTypesApi } from './api/webhook-event-types';
 import { webhooksApi } from './api/webhooks';
@@ -137,6 +138,7 @@ export function createApp(options: CreateAppOptions) {
   // Before organizationsApi, whose /organizations/{id} would read "overview" as an id.
   app.route(API_PREFIX, organizationsOverviewApi(deps));
   app.route(API_PREFIX, organizationsApi(deps));
+  app.route(API_PREFIX, usageApi(deps));
   app.route(API_PREFIX, keysApi(deps));
   app.route(API_PREFIX, businessesApi(deps));
   app.route(API_PREFIX, businessLogoApi(deps));

@@ -1,5 +1,6 @@
 import { normalizePhone, phoneRegion } from '../domain/phone';
 import type { AppDeps } from '../http/context';
+import { ApiError } from '../http/errors';
 import type { Business } from '../store/businesses';
 import { CustomerConflictError, CustomerTakenError } from '../store/customers';
 import type { RequestMethod } from '../store/review-requests';
@@ -72,6 +73,9 @@ export function sendRows(deps: AppDeps, organizationId: string, rows: BulkRow[],
     } catch (error) {
       if (error instanceof CustomerConflictError || error instanceof CustomerTakenError)
         return { ...base, outcome: 'invalid', reason: 'contact_conflict' };
+      // The allowance ran out part-way: the rows before it were sent, this one and the rest are refused.
+      if (error instanceof ApiError && error.code === 'USAGE_LIMIT_REACHED')
+        return { ...base, outcome: 'invalid', reason: 'usage_limit_reached' };
       throw error;
     }
   });

@@ -46,6 +46,18 @@ const customerFields = {
     .openapi({ description: 'Up to 20 tags of up to 50 characters; replace the current ones' }),
   notes: z.string().max(2000).nullable().optional(),
   optOut: z.boolean().optional().openapi({ description: '`true` stops every message to this customer' }),
+  source: z.string().trim().min(1).max(100).nullable().optional().openapi({
+    description: 'Where the contact came from (e.g. `api`, `shopify`); free text',
+    example: 'shopify',
+  }),
+  sourceContactId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .optional()
+    .openapi({ description: 'The contact’s id in that source', example: 'number123' }),
 };
 
 export const createCustomerBody = z
@@ -84,6 +96,8 @@ export const customerSchema = z
     optedOutAt: z.string().nullable(),
     invalid: z.boolean().openapi({ description: 'A message bounced or the number cannot receive' }),
     invalidReason: z.string().nullable(),
+    source: z.string().nullable().openapi({ description: 'Where the contact came from (free text)' }),
+    sourceContactId: z.string().nullable().openapi({ description: 'The contact’s id in that source' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/context';
 import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
+import { getOrganizationLimits } from '../store/organization-limits';
 import {
   createOrganization,
   deleteOrganization,
@@ -13,12 +14,16 @@ import {
 } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { updateBodyOf } from './update-schema';
+import { limitsSchema } from './usage-schemas';
 
 const tags = ['Organizations'];
 const params = idParam('Organization', 'org_3kTz9QwErTyUiOpA');
 const organizationSchema = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), updatedAt: z.string() })
   .openapi('Organization');
+const organizationDetailSchema = organizationSchema
+  .extend({ limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }) })
+  .openapi('OrganizationDetail');
 const organizationBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
 
 /** `/organizations`: tenants, managed with the admin key only. */
@@ -70,12 +75,13 @@ export function organizationsApi(deps: AppDeps) {
       summary: 'Get an organization (admin key)',
       middleware: adminOnly,
       request: { params },
-      responses: { 200: jsonResponse(organizationSchema, 'The organization'), ...errorResponses },
+      responses: { 200: jsonResponse(organizationDetailSchema, 'The organization'), ...errorResponses },
     }),
     (c) => {
       const organization = getOrganization(deps.db, c.req.valid('param').id);
-      if (!organization) throw notFound('Organization');
-      return c.json(organization, 200);
+      const limits = getOrganizationLimits(deps.db, c.req.valid('param').id);
+      if (!organization || !limits) throw notFound('Organization');
+      return c.json({ ...organization, limits }, 200);
     },
   );
 

@@ -5,11 +5,12 @@ import {
 } from '../delivery/request-messages';
 import type { AppDeps } from '../http/context';
 import type { Business } from '../store/businesses';
-import { createReviewRequest, type RequestMethod } from '../store/review-requests';
+import { createReviewRequest, type NewReviewRequest, type RequestMethod } from '../store/review-requests';
+import { assertWithinAllowance } from './usage-allowance';
 
 export type RequestToSend = {
   business: Business;
-  customer: { name?: string; email?: string; phone?: string };
+  customer: NewReviewRequest['customer'];
   method: RequestMethod;
   sendAt?: string;
   suppressMessage: boolean;
@@ -39,7 +40,8 @@ class DuplicateRequest extends Error {
 /**
  * Creates one review request and queues its messages in one transaction, or, when the same customer was
  * invited to the business inside its dedup window (or earlier in the same upload), answers that request and
- * writes nothing. One path for single and bulk sends, so both follow the same rules.
+ * writes nothing. One path for single and bulk sends, so both follow the same rules; a request whose messages
+ * would exceed the organization's monthly allowance is refused (429) and writes nothing either.
  */
 export function sendReviewRequest(deps: AppDeps, organizationId: string, input: RequestToSend): SendOutcome {
   try {
@@ -69,6 +71,12 @@ export function sendReviewRequest(deps: AppDeps, organizationId: string, input: 
         delayHours: input.delayHours,
         templateId: input.templateId,
       });
+      if (result.status === 'pending' || result.status === 'scheduled') {
+        assertWithinAllowance(deps, organizationId, input.method, {
+          queued: result.messageIds.length,
+          sandbox: input.sandbox,
+        });
+      }
       return { kind: 'created', requestId: created.id, customerId: created.customerId, result };
     })();
   } catch (error) {

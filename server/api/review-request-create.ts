@@ -27,7 +27,13 @@ export function createReviewRequestFor(
   try {
     const outcome = sendReviewRequest(deps, orgId, {
       business,
-      customer: { name: body.customerName, email: body.customerEmail, phone: customerPhone },
+      customer: {
+        name: body.customerName,
+        email: body.customerEmail,
+        phone: customerPhone,
+        source: body.customerSource,
+        sourceContactId: body.customerSourceContactId,
+      },
       method: body.method,
       sendAt,
       suppressMessage: body.suppressMessage,

@@ -13,6 +13,12 @@ export const createReviewRequestBody = z
     customerName: customerNameField.optional().openapi({ example: 'Ana Silva' }),
     customerEmail: emailField.optional(),
     customerPhone: phoneField.optional(),
+    customerSource: z.string().trim().min(1).max(100).optional().openapi({
+      description: 'Stored on the customer as `source`: where the contact came from (e.g. `api`, `shopify`)',
+    }),
+    customerSourceContactId: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Stored on the customer as `sourceContactId`: the contact’s id in that source',
+    }),
     method: z
       .enum(METHODS)
       .openapi({ description: '`email` needs customerEmail; `sms` and `whatsapp` need customerPhone' }),

@@ -57,7 +57,8 @@ export const resultSchema = z
           .openapi({
             description:
               'suppressed: opted_out, invalid…, suppression_list; deduplicated: recent_request, duplicate_in_file; ' +
-              'invalid: invalid_email, invalid_phone, no_email, no_phone, contact_conflict',
+              'invalid: invalid_email, invalid_phone, no_email, no_phone, contact_conflict, usage_limit_reached ' +
+              '(the monthly allowance of the channel is used up, see GET /usage)',
           }),
         requestId: z.string().nullable().openapi({ description: 'null in a dry run' }),
         sendAt: z.string().nullable().openapi({ description: 'scheduled: when the first message goes' }),

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'IDEMPOTENCY_MISMATCH'
   | 'RATE_LIMIT_EXCEEDED'
+  | 'USAGE_LIMIT_REACHED'
   | 'INTERNAL_ERROR';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
@@ -29,6 +30,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_MISMATCH: 422,
   RATE_LIMIT_EXCEEDED: 429,
+  USAGE_LIMIT_REACHED: 429,
   INTERNAL_ERROR: 500,
 };
 

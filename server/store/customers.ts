@@ -14,6 +14,10 @@ export type Customer = {
   optedOutAt: string | null;
   invalid: boolean;
   invalidReason: string | null;
+  /** Where the contact came from (free text an integration gives, e.g. `api`, `shopify`). */
+  source: string | null;
+  /** The contact's id in that source. */
+  sourceContactId: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -30,6 +34,8 @@ export type CustomerRow = {
   opted_out_at: string | null;
   invalid: number;
   invalid_reason: string | null;
+  source: string | null;
+  source_contact_id: string | null;
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
@@ -48,6 +54,8 @@ export function toCustomer(row: CustomerRow): Customer {
     optedOutAt: row.opted_out_at,
     invalid: row.invalid === 1,
     invalidReason: row.invalid_reason,
+    source: row.source,
+    sourceContactId: row.source_contact_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -64,6 +72,8 @@ export type CustomerInput = {
   tags?: string[];
   notes?: string | null;
   optOut?: boolean;
+  source?: string | null;
+  sourceContactId?: string | null;
 };
 
 /** Both the email and the phone given belong to existing customers, and not to the same one. */
@@ -138,8 +148,9 @@ function insertCustomer(db: Db, clock: Clock, organizationId: string, input: Cus
   const id = newId('cust');
   sql(
     db,
-    `INSERT INTO customers (id, organization_id, name, email, phone, tags, notes, opt_out, opted_out_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO customers (id, organization_id, name, email, phone, tags, notes, opt_out, opted_out_at, source,
+       source_contact_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     organizationId,
@@ -150,6 +161,8 @@ function insertCustomer(db: Db, clock: Clock, organizationId: string, input: Cus
     input.notes ?? null,
     input.optOut ? 1 : 0,
     input.optOut ? now : null,
+    input.source ?? null,
+    input.sourceContactId ?? null,
     now,
     now,
   );
@@ -181,7 +194,8 @@ export function updateCustomer(
   const optedOutAt = optOut ? (current.optedOutAt ?? now) : null;
   sql(
     db,
-    `UPDATE customers SET name = ?, email = ?, phone = ?, tags = ?, notes = ?, opt_out = ?, opted_out_at = ?, updated_at = ?
+    `UPDATE customers SET name = ?, email = ?, phone = ?, tags = ?, notes = ?, opt_out = ?, opted_out_at = ?, source = ?,
+       source_contact_id = ?, updated_at = ?
      WHERE id = ? AND organization_id = ?`,
   ).run(
     input.name !== undefined ? input.name : current.name,
@@ -191,6 +205,8 @@ export function updateCustomer(
     input.notes !== undefined ? input.notes : current.notes,
     optOut ? 1 : 0,
     optedOutAt,
+    input.source !== undefined ? input.source : current.source,
+    input.sourceContactId !== undefined ? input.sourceContactId : current.sourceContactId,
     now,
     id,
     organizationId,

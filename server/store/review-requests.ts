@@ -111,7 +111,7 @@ export function toReviewRequest(row: ReviewRequestRow): ReviewRequest {
 export type NewReviewRequest = {
   /** Already checked to be an active business of the organization. */
   businessId: string;
-  customer: { name?: string; email?: string; phone?: string };
+  customer: { name?: string; email?: string; phone?: string; source?: string; sourceContactId?: string };
   method: RequestMethod;
   /** ISO UTC; makes the request `scheduled`. */
   sendAt?: string;
