@@ -10,8 +10,8 @@ import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from
 
 /**
  * Writes (or, with null, removes) the owner's public reply and announces `review.updated`, in one transaction.
- * The one reply path: the native route and the compat routers call it. Undefined when the review is not the
- * organization's.
+ * The one reply path: the native route, the MCP reply action and the compat routers call it. Undefined when the
+ * review is not the organization’s.
  */
 export function replyToReview(
   deps: Pick<AppDeps, 'db' | 'clock'>,
