@@ -4,9 +4,30 @@ import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
 import { requireAnyScope } from '../http/require-any-scope';
 import { setReviewReply } from '../store/review-writes';
-import { getReview } from '../store/reviews';
+import { getReview, type Review } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
 import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from './reviews-schemas';
+
+/**
+ * Writes (or, with null, removes) the owner's public reply and announces `review.updated`, in one transaction.
+ * The one reply path: the native route, the MCP reply action and the compat routers call it. Undefined when the
+ * review is not the organization’s.
+ */
+export function replyToReview(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  organizationId: string,
+  reviewId: string,
+  reply: string | null,
+): Review | undefined {
+  return withWebhookEvent(
+    deps.db,
+    deps.clock,
+    organizationId,
+    'review.updated',
+    () => setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply),
+    (review) => review && presentReview(review),
+  );
+}
 
 /** The owner's public reply: `POST /reviews/{id}/reply` writes or edits it, `DELETE` removes it. */
 export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
@@ -25,15 +46,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     (c) => {
       const { reply } = c.req.valid('json');
-      const orgId = orgIdOf(c);
-      const updated = withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.updated',
-        () => setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null),
-        (review) => review && presentReview(review),
-      );
+      const updated = replyToReview(deps, orgIdOf(c), c.req.valid('param').id, reply || null);
       if (!updated) throw notFound('Review');
       return c.json(presentReview(updated), 200);
     },
@@ -57,14 +70,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (!current) throw notFound('Review');
       // Without a reply there is nothing to remove: answer the review as it is and announce nothing.
       if (current.reply === null) return c.json(presentReview(current), 200);
-      const updated = withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.updated',
-        () => setReviewReply(deps.db, deps.clock, orgId, current.id, null),
-        (review) => review && presentReview(review),
-      );
+      const updated = replyToReview(deps, orgId, current.id, null);
       if (!updated) throw notFound('Review');
       return c.json(presentReview(updated), 200);
     },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { cloutlyRoutes } from './cloutly';
+import { ratingsRiseRoutes } from './ratingsrise/routes';
 
 /**
  * `/compat/<product>/…`: the documented APIs of hosted review products, translated onto Plaudit's own store and
@@ -10,5 +11,6 @@ import { cloutlyRoutes } from './cloutly';
 export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
   app.route('/cloutly', cloutlyRoutes(deps));
+  app.route('/ratingsrise', ratingsRiseRoutes(deps));
   return app;
 }

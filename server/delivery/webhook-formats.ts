@@ -1,3 +1,4 @@
+import { ratingsRiseFormat } from '../compat/ratingsrise/webhook-format';
 import { type Clock, isoNow } from '../domain/clock';
 import type { Db } from '../store/db';
 import { webhookHeaders } from './webhook-signing';
@@ -32,6 +33,7 @@ export const standardFormat: WebhookFormat = {
 /** Every format an endpoint may choose, by the name stored on the endpoint. Each compat format adds its line. */
 export const WEBHOOK_FORMATS = {
   standard: standardFormat,
+  ratingsrise: ratingsRiseFormat,
 } satisfies Record<string, WebhookFormat>;
 
 export type WebhookFormatName = keyof typeof WEBHOOK_FORMATS;

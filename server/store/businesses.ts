@@ -203,6 +203,15 @@ export function firstBusinessOf(db: Db, organizationId: string): Business | unde
   return row && toBusiness(row);
 }
 
+/** The organization's oldest business that is not archived, or undefined when it has none. */
+export function firstActiveBusinessOf(db: Db, organizationId: string): Business | undefined {
+  const row = sql(
+    db,
+    'SELECT * FROM businesses WHERE organization_id = ? AND archived_at IS NULL ORDER BY created_at, id LIMIT 1',
+  ).get(organizationId) as BusinessRow | undefined;
+  return row && toBusiness(row);
+}
+
 /** Whether `id` is a business of the organization: the cheap check a list filter needs (no row mapping). */
 export function businessBelongsTo(db: Db, organizationId: string, id: string): boolean {
   return !!sql(db, 'SELECT 1 FROM businesses WHERE id = ? AND organization_id = ?').get(id, organizationId);

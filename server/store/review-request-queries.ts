@@ -10,6 +10,8 @@ import {
 
 export type ReviewRequestFilter = {
   status?: RequestStatus;
+  /** Any of these statuses (for clients whose status names each cover several of Plaudit's). */
+  statuses?: RequestStatus[];
   method?: RequestMethod;
   businessId?: string;
   customerId?: string;
@@ -34,6 +36,7 @@ function whereOf(organizationId: string, filter: ReviewRequestFilter): { where: 
   add('r.business_id = ?', filter.businessId);
   add('r.customer_id = ?', filter.customerId);
   add('r.status = ?', filter.status);
+  add('r.status IN (SELECT value FROM json_each(?))', filter.statuses && JSON.stringify(filter.statuses));
   add('r.method = ?', filter.method);
   add('r.created_at >= ?', filter.createdFrom);
   add('r.created_at < ?', filter.createdBefore);
