@@ -34,6 +34,8 @@ const FROM_PLAUDIT: Record<ErrorCode, RatingsRiseCode> = {
   PAYLOAD_TOO_LARGE: 'VALIDATION_ERROR',
   IDEMPOTENCY_MISMATCH: 'VALIDATION_ERROR',
   RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
+  // The organization's monthly message allowance: a 429 that renews, as RatingsRise's plan quotas are.
+  USAGE_LIMIT_REACHED: 'RATE_LIMIT_EXCEEDED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 };
 

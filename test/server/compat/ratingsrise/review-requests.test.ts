@@ -47,4 +47,26 @@ describe('RatingsRise review requests over Plaudit’s statuses and rules', () =
     const list = await rr(t, 'GET', '/review-requests', { key });
     expect(list.json.data.map((r: any) => r.customerName).sort()).toEqual(['D. C.', 'E. J.']);
   });
+
+  it('answers a request past the monthly allowance as its 429, sending nothing', async () => {
+    const { t, seed } = await seededSetup();
+    const put = await t.call('PUT', `/api/v1/organizations/${t.org.id}/limits`, {
+      key: t.admin,
+      body: { smsPerMonth: 0, emailPerMonth: 0 },
+    });
+    expect(put.status).toBe(200);
+    const before = (await t.call('GET', '/api/v1/review-requests')).json.pagination.total;
+    const refused = await rr(t, 'POST', '/review-requests', {
+      body: {
+        customerName: 'Max',
+        customerEmail: 'max@example.com',
+        method: 'email',
+        businessId: seed.shop.id,
+      },
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.json).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED' });
+    expect(refused.json.error).toMatch(/allowance|limit/i);
+    expect((await t.call('GET', '/api/v1/review-requests')).json.pagination.total).toBe(before);
+  });
 });
