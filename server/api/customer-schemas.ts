@@ -46,6 +46,15 @@ const customerFields = {
     .openapi({ description: 'Up to 20 tags of up to 50 characters; replace the current ones' }),
   notes: z.string().max(2000).nullable().optional(),
   optOut: z.boolean().optional().openapi({ description: '`true` stops every message to this customer' }),
+  businessIds: z
+    .array(idOf('biz'))
+    .max(100)
+    .transform((ids) => [...new Set(ids)])
+    .optional()
+    .openapi({
+      description: 'The businesses (locations) the customer belongs to; replace the current links',
+      example: ['biz_3kTz9QwErTyUiOpA'],
+    }),
 };
 
 export const createCustomerBody = z
@@ -69,6 +78,9 @@ export const listCustomersQuery = paginationQuery.extend({
     .optional()
     .openapi({ description: 'Comma-separated; customers carrying any of them', example: 'vip,regular' }),
   optOut: booleanQuery.optional(),
+  linkedBusinessId: idOf('biz')
+    .optional()
+    .openapi({ description: 'Customers linked to this business (see `businessIds`)' }),
 });
 
 export const customerSchema = z
@@ -84,6 +96,9 @@ export const customerSchema = z
     optedOutAt: z.string().nullable(),
     invalid: z.boolean().openapi({ description: 'A message bounced or the number cannot receive' }),
     invalidReason: z.string().nullable(),
+    businessIds: z
+      .array(z.string())
+      .openapi({ description: 'The businesses (locations) the customer belongs to, oldest link first' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
+import { feedbackApiRoutes } from './feedbackapi';
 
 /**
  * `/compat/<product>/…`: the documented APIs of hosted review products, translated onto Plaudit's own store and
  * domain functions (DESIGN §13). Each product brings its own auth scheme, envelopes and error shape, so these
  * routers sit outside `/api/v1` and its middleware. Each product adds its one line here.
  */
-export function compatRoutes(_deps: AppDeps) {
+export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
+  app.route('/feedbackapi', feedbackApiRoutes(deps));
   return app;
 }

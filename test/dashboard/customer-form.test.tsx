@@ -21,6 +21,7 @@ const customer = (overrides: Partial<Customer> = {}): Customer => ({
   optedOutAt: null,
   invalid: false,
   invalidReason: null,
+  businessIds: [],
   createdAt: '2026-06-01T10:00:00.000Z',
   updatedAt: '2026-06-01T10:00:00.000Z',
   ...overrides,
