@@ -144,13 +144,14 @@ const FIXTURES: Record<string, Fixture> = {
       });
       return { id: String(customer.id), read: reader(t, `/api/v1/customers/${customer.id}`) };
     },
-    changes: async () => ({
+    changes: async (t) => ({
       name: 'After',
       email: 'after@example.com',
       phone: '+14155550122',
       tags: ['after'],
       notes: 'after',
       optOut: true,
+      businessIds: [String((await t.createBusiness()).id)],
     }),
     alongside: { optOut: ['optedOutAt'] },
   },
