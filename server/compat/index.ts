@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { cloutlyRoutes } from './cloutly';
+import { feedbackApiRoutes } from './feedbackapi';
 import { ratingsRiseRoutes } from './ratingsrise/routes';
 
 /**
@@ -12,5 +13,6 @@ export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
   app.route('/cloutly', cloutlyRoutes(deps));
   app.route('/ratingsrise', ratingsRiseRoutes(deps));
+  app.route('/feedbackapi', feedbackApiRoutes(deps));
   return app;
 }
