@@ -1,4 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { platformReplyFields } from '../connectors/reply-presentation';
+import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
@@ -10,11 +12,12 @@ import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from
 
 /**
  * Writes (or, with null, removes) the owner's public reply and announces `review.updated`, in one transaction.
- * The one reply path: the native route, the MCP reply action and the compat routers call it. Undefined when the
+ * The one reply path: the native route, the MCP reply action and the compat routers call it; a connected
+ * platform's review also queues the reply back to the platform. Undefined when the
  * review is not the organization’s.
  */
 export function replyToReview(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
   organizationId: string,
   reviewId: string,
   reply: string | null,
@@ -24,7 +27,12 @@ export function replyToReview(
     deps.clock,
     organizationId,
     'review.updated',
-    () => setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply),
+    () => {
+      const review = setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply);
+      // A review from a platform with a reply API: the reply goes back to it through the outbox, in this transaction.
+      if (review) queueReplyToPlatform(deps, review.id, review.reply);
+      return review;
+    },
     (review) => review && presentReview(review),
   );
 }
@@ -48,7 +56,10 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { reply } = c.req.valid('json');
       const updated = replyToReview(deps, orgIdOf(c), c.req.valid('param').id, reply || null);
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 
@@ -72,7 +83,10 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (current.reply === null) return c.json(presentReview(current), 200);
       const updated = replyToReview(deps, orgId, current.id, null);
       if (!updated) throw notFound('Review');
-      return c.json(presentReview(updated), 200);
+      return c.json(
+        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
+        200,
+      );
     },
   );
 }

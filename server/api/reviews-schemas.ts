@@ -101,6 +101,21 @@ export const reviewSchema = z
     reply: z.string().nullable(),
     repliedAt: z.string().nullable(),
     responded: z.boolean(),
+    replyStatus: z
+      .enum(['local', 'pending', 'posted', 'failed'])
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'Reviews a platform connection brought: how the reply fares there (`pending`, `posted`, `failed`; ' +
+          '`local` where the platform has no reply API: answer at `replyUrl`). Absent for other reviews.',
+      }),
+    replyError: z.string().nullable().optional().openapi({ description: 'Why posting the reply failed' }),
+    replyUrl: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Where to answer on the platform by hand' }),
     showOnWidget: z.boolean(),
     hidden: z.boolean(),
     verified: z.boolean(),

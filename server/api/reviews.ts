@@ -1,4 +1,5 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { platformReplyFields } from '../connectors/reply-presentation';
 import { queueReviewAlerts } from '../delivery/owner-alerts';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
@@ -107,7 +108,10 @@ export function reviewsApi(deps: AppDeps) {
     (c) => {
       const review = getReview(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!review) throw notFound('Review');
-      return c.json(presentReview(review), 200);
+      return c.json(
+        { ...presentReview(review), ...platformReplyFields(deps.db, deps.config, review.id) },
+        200,
+      );
     },
   );
 

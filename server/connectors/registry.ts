@@ -1,4 +1,7 @@
 import type { ConnectorFactory, ConnectorPlatform } from './connector';
+import { googleConnector } from './google';
 
 /** Every platform Plaudit can connect to, by name. Each platform file adds its one line. */
-export const CONNECTORS: Partial<Record<ConnectorPlatform, ConnectorFactory>> = {};
+export const CONNECTORS: Partial<Record<ConnectorPlatform, ConnectorFactory>> = {
+  google: googleConnector,
+};

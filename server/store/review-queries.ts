@@ -134,6 +134,15 @@ export function reviewWhere(organizationId: string, filter: ReviewFilter): Claus
 type Page = { limit: number; offset: number };
 
 /**
+ * A review's stored JSON, plus how its reply fares on the platform a connection brought it from (migration
+ * 0014's review_platform; the same fields GET /reviews/{id} adds). Reviews no connection brought are as stored.
+ */
+const REVIEW_JSON_WITH_REPLY_STATUS = `coalesce((SELECT json_set(reviews.api_json, '$.replyStatus', p.reply_status,
+    '$.replyError', p.reply_error, '$.replyUrl',
+    CASE WHEN p.reply_status = 'local' THEN (SELECT l.url FROM connection_locations l WHERE l.id = p.location_id) END)
+  FROM review_platform p WHERE p.review_id = reviews.id), reviews.api_json)`;
+
+/**
  * One page of an organization's reviews matching `filter`, as JSON text with each review as the API
  * presents it (the stored `api_json`), and how many match in all. Undefined when `filter.businessId` is not
  * the organization's.
@@ -149,7 +158,7 @@ export function listReviewsJson(
   const rows = clause
     ? (boundedStatement(
         db,
-        `SELECT api_json FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
+        `SELECT ${REVIEW_JSON_WITH_REPLY_STATUS} FROM reviews WHERE ${clause.where} ORDER BY ${ORDER_BY[sort]} ${pageSql(page.limit)}`,
       )
         .pluck(true)
         .all(...clause.args, page.offset) as string[])
