@@ -1,4 +1,9 @@
 import type { ConnectorFactory, ConnectorPlatform } from './connector';
+import { createFacebookConnector } from './facebook';
+import { createTrustpilotConnector } from './trustpilot';
 
 /** Every platform Plaudit can connect to, by name. Each platform file adds its one line. */
-export const CONNECTORS: Partial<Record<ConnectorPlatform, ConnectorFactory>> = {};
+export const CONNECTORS: Partial<Record<ConnectorPlatform, ConnectorFactory>> = {
+  facebook: createFacebookConnector,
+  trustpilot: createTrustpilotConnector,
+};
