@@ -243,6 +243,13 @@ export async function startFacebookStandIn(
       return token;
     },
     pageToken,
+    /** Plays the person on the Login dialog without HTTP: a code for the URL's redirect, and its state. */
+    approve(consentUrl: string) {
+      const url = new URL(consentUrl);
+      const code = `fb-code-${++seq}`;
+      codes.set(code, url.searchParams.get('redirect_uri') ?? '');
+      return { code, state: url.searchParams.get('state') ?? '' };
+    },
     /** Every token stops working (the user changed password or removed the app): Graph answers code 190. */
     revokeTokens() {
       tokens.clear();

@@ -222,6 +222,13 @@ export async function startTrustpilotStandIn(
     },
     reviewsOf: (unitId: string) => reviews.get(unitId) ?? [],
     review: findReview,
+    /** Plays the person on the consent page without HTTP: a code for the URL's redirect, and its state. */
+    approve(consentUrl: string) {
+      const url = new URL(consentUrl);
+      const code = `tp-code-${++seq}`;
+      codes.set(code, url.searchParams.get('redirect_uri') ?? '');
+      return { code, state: url.searchParams.get('state') ?? '' };
+    },
     /** A valid access + refresh token pair, for tests that skip the consent page. */
     issueTokens: () => issue(),
     /** Every access token expires (private calls answer 401); refresh tokens keep working. */
