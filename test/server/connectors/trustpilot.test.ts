@@ -23,13 +23,12 @@ async function consent(url: URL) {
   return new URL(response.headers.get('location')!);
 }
 
+/** Connects with the stand-in's `approve` (what the engine's end-to-end tests use) in place of the browser. */
 async function connect(): Promise<TokenSet> {
-  const back = await consent(connector.oauth!.authorizeUrl({ state: 's1', codeVerifier: null, redirectUri }));
-  const tokens = await connector.oauth!.exchange({
-    code: back.searchParams.get('code')!,
-    codeVerifier: null,
-    redirectUri,
-  });
+  const { code } = tp.approve(
+    connector.oauth!.authorizeUrl({ state: 's1', codeVerifier: null, redirectUri }).href,
+  );
+  const tokens = await connector.oauth!.exchange({ code, codeVerifier: null, redirectUri });
   return { ...tokens, extra: { domains: 'acme.example' } };
 }
 
