@@ -25,7 +25,7 @@ import {
   type ReviewPage,
   type TokenSet,
 } from './connector';
-import { expiryFrom, tokenRequest } from './oauth-errors';
+import { tokenRequest } from './oauth-tokens';
 import { platformJson } from './platform-http';
 
 const PER_PAGE = 100;
@@ -70,6 +70,14 @@ function toReview(review: TpReview): PlatformReview {
     updatedAt: trustpilotTime(review.updatedAt ?? review.createdAt),
     reply: reply ? { text: reply.text, updatedAt: trustpilotTime(reply.updatedAt ?? reply.createdAt) } : null,
   };
+}
+
+/** `expires_in` as an ISO expiry; Trustpilot sends it as a string ("359999"), which arctic does not read. */
+function expiryFrom(data: object): string | null {
+  const raw = (data as { expires_in?: unknown }).expires_in;
+  const seconds = typeof raw === 'string' ? Number(raw) : raw;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return null;
+  return new Date(Date.now() + seconds * 1000).toISOString();
 }
 
 function tokenSet(data: object, previous?: TokenSet): TokenSet {
