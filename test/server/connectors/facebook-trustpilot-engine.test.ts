@@ -71,6 +71,23 @@ describe('Facebook through the engine', () => {
     expect(e.reviewsOf(mapped.businessId)[0].replyStatus).toBe('posted');
     expect(fb.commentsOn(target.externalId)).toMatchObject([{ message: 'Thank you!', from: { id: '1001' } }]);
   });
+
+  it('a revoked Facebook grant (Graph code 190) marks the connection broken: there is no refresh to try', async () => {
+    const fb = await startFacebookStandIn();
+    standIn = fb;
+    const e = connectorEnv({
+      platforms: { facebook: { baseUrl: fb.url, clientId: fb.appId, clientSecret: fb.appSecret } },
+    });
+    env = e;
+    const connection = await e.connectOAuth('facebook', fb.approve);
+    await e.mapLocation(connection.id, '1001');
+    await e.drain();
+    fb.revokeTokens();
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    const after = (await e.call('GET', '/api/v1/connections')).json.data[0];
+    expect(after).toMatchObject({ status: 'broken', lastError: expect.stringContaining('190') });
+  });
 });
 
 describe('Trustpilot through the engine', () => {
@@ -132,5 +149,37 @@ describe('Trustpilot through the engine', () => {
       message: 'Sorry, a new one is on its way.',
     });
     expect(tp.review(target.externalId)?.companyReply?.text).toBe('Sorry, a new one is on its way.');
+  });
+
+  it('an expired Trustpilot access token (401) is refreshed once and the sync goes on', async () => {
+    const tp = await startTrustpilotStandIn();
+    standIn = tp;
+    const e = connectorEnv({
+      platforms: { trustpilot: { baseUrl: tp.url, clientId: tp.apiKey, clientSecret: tp.apiSecret } },
+    });
+    env = e;
+    const unitId = tp.businessUnits[0].id;
+    const connection = await e.connectOAuth('trustpilot', tp.approve);
+    const tokens = openTokens(e, connection.id)!;
+    const withDomain = { ...tokens, extra: { domains: 'acme.example' } };
+    saveTokens(
+      e.db,
+      e.clock,
+      connection.id,
+      sealTokens(e, connection.id, withDomain),
+      tokens.expiresAt ?? null,
+    );
+    const mapped = await e.mapLocation(connection.id, unitId);
+    await e.drain();
+
+    tp.setReviews(unitId, [tpReview({ createdAt: '2026-06-05T09:00:00Z' })]);
+    tp.expireAccessTokens();
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    expect(tp.requestsTo('/v1/oauth/oauth-business-users-for-applications/refresh')).toHaveLength(1);
+    expect(e.reviewsOf(mapped.businessId)).toHaveLength(1);
+    const after = (await e.call('GET', '/api/v1/connections')).json.data[0];
+    expect(after).toMatchObject({ status: 'active', lastError: null });
+    expect(openTokens(e, connection.id)?.extra).toEqual({ domains: 'acme.example' });
   });
 });
