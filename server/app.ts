@@ -7,6 +7,9 @@ import { businessLogoApi } from './api/business-logo';
 import { businessesApi } from './api/businesses';
 import { campaignsApi } from './api/campaigns';
 import { cardsApi } from './api/cards';
+import { connectionLocationsApi } from './api/connection-locations';
+import { connectionsApi } from './api/connections';
+import { connectionsCallbackApi } from './api/connections-callback';
 import { customerDataApi } from './api/customer-data';
 import { customersApi } from './api/customers';
 import { feedbackApi } from './api/feedback';
@@ -119,6 +122,8 @@ export function createApp(options: CreateAppOptions) {
 
   // Sign-in routes answer before the gate, as the OpenAPI document does: they are how a person gets a session.
   app.route(API_PREFIX, authPublicApi(deps));
+  // A provider's consent screen redirects a browser here without a key: the OAuth `state` is the proof.
+  app.route(API_PREFIX, connectionsCallbackApi(deps));
   app.use(`${API_PREFIX}/*`, apiKeyAuth(deps));
   // One limiter for the API and /mcp: an assistant's calls count against its key's limit like any other.
   const keyRateLimit = rateLimit({
@@ -159,6 +164,8 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, customerDataApi(deps));
   app.route(API_PREFIX, pendingActionsApi(deps));
   app.route(API_PREFIX, auditLogApi(deps));
+  app.route(API_PREFIX, connectionsApi(deps));
+  app.route(API_PREFIX, connectionLocationsApi(deps));
 
   app.use('/mcp', limitBody(1024 * 1024, '1 MB'));
   app.route('/', mcpRoutes(deps, keyRateLimit));

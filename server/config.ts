@@ -1,5 +1,26 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ConnectorPlatform, ConnectorSettings } from './connectors/connector';
+
+const CONNECTOR_PLATFORMS: ConnectorPlatform[] = ['google', 'facebook', 'trustpilot', 'yelp', 'tripadvisor'];
+
+/** PLAUDIT_<PLATFORM>_CLIENT_ID / _CLIENT_SECRET / _BASE_URL for each platform. */
+const connectorVariables = Object.fromEntries(
+  CONNECTOR_PLATFORMS.flatMap((platform) => {
+    const prefix = `PLAUDIT_${platform.toUpperCase()}`;
+    return [
+      [`${prefix}_CLIENT_ID`, z.string().optional()],
+      [`${prefix}_CLIENT_SECRET`, z.string().optional()],
+      [`${prefix}_BASE_URL`, z.url({ protocol: /^https?$/ }).optional()],
+    ];
+  }),
+) as Record<string, z.ZodOptional<z.ZodString>>;
+
+/** 32 bytes as 64 hex digits or base64: the key that encrypts platform tokens at rest. */
+export function parseSecretKey(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -39,6 +60,12 @@ const configSchema = z.object({
   PLAUDIT_TWILIO_FROM: z.string().optional(),
   PLAUDIT_TWILIO_WHATSAPP_FROM: z.string().optional(),
   PLAUDIT_TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
+  PLAUDIT_SECRET_KEY: z
+    .string()
+    .refine((value) => parseSecretKey(value) !== undefined, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  PLAUDIT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(5).max(10_080).default(30),
+  ...connectorVariables,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,6 +92,15 @@ export type Config = {
   mailFrom?: string;
   twilio: { accountSid?: string; authToken?: string; from?: string; whatsappFrom?: string; baseUrl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Encrypts platform tokens at rest. Unset, the server generates a key file in the data directory on first
+   * start (server/connectors/vault.ts); in-process tests without one use a key that lives as long as the process.
+   */
+  secretKey?: Buffer;
+  /** How often each platform connection is synced. */
+  syncIntervalMinutes: number;
+  /** Client id, secret and base URL of each review platform (PLAUDIT_<PLATFORM>_…). */
+  connectors: Record<ConnectorPlatform, ConnectorSettings>;
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +140,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseUrl: e.PLAUDIT_TWILIO_BASE_URL.replace(/\/+$/, ''),
     },
     logLevel: e.LOG_LEVEL,
+    secretKey: e.PLAUDIT_SECRET_KEY ? parseSecretKey(e.PLAUDIT_SECRET_KEY) : undefined,
+    syncIntervalMinutes: e.PLAUDIT_SYNC_INTERVAL_MINUTES,
+    connectors: Object.fromEntries(
+      CONNECTOR_PLATFORMS.map((platform) => {
+        const prefix = `PLAUDIT_${platform.toUpperCase()}`;
+        const env = e as unknown as Record<string, string | undefined>;
+        return [
+          platform,
+          {
+            clientId: env[`${prefix}_CLIENT_ID`] ?? null,
+            clientSecret: env[`${prefix}_CLIENT_SECRET`] ?? null,
+            baseUrl: env[`${prefix}_BASE_URL`]?.replace(/\/+$/, '') ?? null,
+          },
+        ];
+      }),
+    ) as Record<ConnectorPlatform, ConnectorSettings>,
   };
 }
 

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap, firstAccountLines, firstAccountSetup } from './bootstrap';
 import { type Config, databasePath } from './config';
+import { keyFileSecret } from './connectors/vault';
 import { startDeliveryWorker } from './delivery/worker';
 import { startDigests } from './digest-job';
 import { systemClock } from './domain/clock';
@@ -17,9 +18,13 @@ export type RunningServer = { url: string; db: Db; close(): Promise<void> };
  * connections, lets in-flight requests and the delivery round in progress finish, then closes the database.
  */
 export async function startServer(
-  config: Config,
-  logger: Logger = createLogger(config.logLevel),
+  configured: Config,
+  logger: Logger = createLogger(configured.logLevel),
 ): Promise<RunningServer> {
+  // Platform tokens are sealed with PLAUDIT_SECRET_KEY, or with a key this data directory keeps for itself.
+  const config = configured.secretKey
+    ? configured
+    : { ...configured, secretKey: keyFileSecret(configured.dataDir) };
   const db = openDb(databasePath(config));
   const setup = bootstrap(db, systemClock, config);
   if (setup.generatedAdminKey) {

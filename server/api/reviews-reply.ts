@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { notFound } from '../http/errors';
@@ -31,7 +32,11 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         deps.clock,
         orgId,
         'review.updated',
-        () => setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null),
+        () => {
+          const review = setReviewReply(deps.db, deps.clock, orgId, c.req.valid('param').id, reply || null);
+          if (review) queueReplyToPlatform(deps, review.id, review.reply);
+          return review;
+        },
         (review) => review && presentReview(review),
       );
       if (!updated) throw notFound('Review');
@@ -62,7 +67,11 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         deps.clock,
         orgId,
         'review.updated',
-        () => setReviewReply(deps.db, deps.clock, orgId, current.id, null),
+        () => {
+          const review = setReviewReply(deps.db, deps.clock, orgId, current.id, null);
+          if (review) queueReplyToPlatform(deps, review.id, null);
+          return review;
+        },
         (review) => review && presentReview(review),
       );
       if (!updated) throw notFound('Review');

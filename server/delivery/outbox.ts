@@ -35,7 +35,8 @@ export type OutboxWorkerOptions = {
   db: Db;
   clock: Clock;
   logger: Logger;
-  handlers: Record<OutboxKind, JobHandler>;
+  /** The kinds this worker runs (a worker leases only the kinds it has a handler for). */
+  handlers: Partial<Record<OutboxKind, JobHandler>>;
   /** Jobs run at once per lane (one number for every lane, or per lane). */
   concurrency?: number | Partial<Record<LaneName, number>>;
   /** How long a leased job is invisible to other workers; must exceed the slowest send (≤ 15 s timeouts). */
@@ -83,7 +84,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }));
 
   async function runJob(job: OutboxJob): Promise<void> {
-    const handler = handlers[job.kind];
+    const handler = handlers[job.kind] as JobHandler;
     let outcome: JobOutcome;
     try {
       outcome = await handler.run(job);

@@ -1,4 +1,6 @@
 import type { Config } from '../config';
+import { replyJobHandler } from '../connectors/reply-job';
+import { syncJobHandler } from '../connectors/sync-job';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { Db } from '../store/db';
@@ -37,6 +39,8 @@ export function createDeliveryWorker(deps: DeliveryDeps) {
     handlers: {
       account_email: accountEmailJobHandler({ db: deps.db, clock: deps.clock, transports }),
       message: messageJobHandler({ ...deps, publicUrl: deps.config.publicUrl, transports }),
+      connector_sync: syncJobHandler(deps),
+      connector_reply: replyJobHandler(deps),
       webhook: webhookJobHandler({
         db: deps.db,
         clock: deps.clock,

@@ -47,7 +47,10 @@ export type IdPrefix =
   | 'atk'
   | 'aem'
   | 'pa'
-  | 'aud';
+  | 'aud'
+  | 'conn'
+  | 'loc'
+  | 'run';
 
 const TIME_CHARS = 8;
 

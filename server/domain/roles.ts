@@ -4,8 +4,13 @@ import { SCOPES, type Scope } from './scopes';
 export const ROLES = ['owner', 'manager', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
+// Platform connections are the owner's and the manager's: staff neither see nor change them.
 const READ_SCOPES = SCOPES.filter(
-  (scope) => scope.endsWith(':read') && scope !== 'webhooks:read' && scope !== 'messages:read',
+  (scope) =>
+    scope.endsWith(':read') &&
+    scope !== 'webhooks:read' &&
+    scope !== 'messages:read' &&
+    scope !== 'connections:read',
 );
 
 // A manager runs the day-to-day (reviews, feedback, requests, campaigns, cards, businesses) but neither
@@ -23,6 +28,8 @@ const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     'feedback:write',
     'cards:write',
     'campaigns:write',
+    'connections:read',
+    'connections:write',
   ],
   staff: [...READ_SCOPES, 'reviews:reply', 'feedback:write'],
 };

@@ -28,6 +28,8 @@ export const SCOPES = [
   'team:read',
   'team:admin',
   'actions:direct',
+  'connections:read',
+  'connections:write',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -1,5 +1,6 @@
 import { type CreateReviewRequestInput, createReviewRequestFor } from '../api/review-request-create';
 import { presentReview } from '../api/reviews-schemas';
+import { queueReplyToPlatform } from '../connectors/reply-queue';
 import { withWebhookEvent } from '../delivery/webhook-events';
 import type { AppDeps } from '../http/context';
 import { notFound } from '../http/errors';
@@ -13,7 +14,11 @@ export function publishReply(deps: AppDeps, orgId: string, reviewId: string, rep
     deps.clock,
     orgId,
     'review.updated',
-    () => setReviewReply(deps.db, deps.clock, orgId, reviewId, reply || null),
+    () => {
+      const review = setReviewReply(deps.db, deps.clock, orgId, reviewId, reply || null);
+      if (review) queueReplyToPlatform(deps, review.id, review.reply);
+      return review;
+    },
     (review) => review && presentReview(review),
   );
   if (!updated) throw notFound('Review');

@@ -2,7 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { type Db, sql } from './db';
 
-export type OutboxKind = 'message' | 'webhook' | 'account_email';
+export type OutboxKind = 'message' | 'webhook' | 'account_email' | 'connector_sync' | 'connector_reply';
 export type OutboxStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 
 export type OutboxJob = {
@@ -44,7 +44,14 @@ function toJob(row: OutboxRow): OutboxJob {
 }
 
 /** Default attempts before a job is `failed`: messages give up sooner than webhooks (≈ 3 days of backoff). */
-export const MAX_ATTEMPTS: Record<OutboxKind, number> = { message: 8, webhook: 15, account_email: 8 };
+export const MAX_ATTEMPTS: Record<OutboxKind, number> = {
+  message: 8,
+  webhook: 15,
+  account_email: 8,
+  // A sync job never ends on its own: each run postpones it to the next (attempts are not spent).
+  connector_sync: 1_000_000,
+  connector_reply: 8,
+};
 
 /** Queues a job; call inside the transaction of the change that caused it. */
 export function insertOutboxJob(
@@ -80,10 +87,14 @@ export function leaseDueJobs(db: Db, clock: Clock, limit: number, leaseMs: numbe
 
 /**
  * Jobs with the same serial key never run at once. A webhook job's key is its endpoint, so one endpoint
- * that never answers holds one worker slot, not all of them; other kinds have none.
+ * that never answers holds one worker slot, not all of them. A connector job's key is its connection: a
+ * sync and a reply never refresh the same tokens at once. Other kinds have none.
  */
 const serialKey = (job: string) =>
-  `CASE ${job}.kind WHEN 'webhook' THEN (SELECT endpoint_id FROM webhook_deliveries WHERE id = ${job}.ref_id) END`;
+  `CASE ${job}.kind WHEN 'webhook' THEN (SELECT endpoint_id FROM webhook_deliveries WHERE id = ${job}.ref_id)
+     WHEN 'connector_sync' THEN ${job}.ref_id
+     WHEN 'connector_reply' THEN (SELECT l.connection_id FROM review_platform p
+       JOIN connection_locations l ON l.id = p.location_id WHERE p.review_id = ${job}.ref_id) END`;
 
 /** A leased job and its serial key (the webhook endpoint it goes to), if any. */
 export type LeasedJob = OutboxJob & { serialKey: string | null };
@@ -125,6 +136,36 @@ export function postponeEndpointJobs(db: Db, clock: Clock, endpointId: string, u
      WHERE status = 'pending' AND kind = 'webhook' AND due_at < :until
        AND ref_id IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = :endpointId AND status = 'pending')`,
   ).run({ until, now: isoNow(clock), endpointId }).changes;
+}
+
+/** Keeps a long job (a sync paging through a platform) leased: no other worker takes it while it runs. */
+export function extendLease(db: Db, clock: Clock, id: string, leaseMs: number): void {
+  sql(db, 'UPDATE outbox SET locked_until = ? WHERE id = ? AND locked_until IS NOT NULL').run(
+    new Date(clock().getTime() + leaseMs).toISOString(),
+    id,
+  );
+}
+
+/**
+ * The one pending sync job of a connection, due at `dueAt` at the latest: moved earlier when it exists
+ * (and is not running), queued when it does not. Returns its id.
+ */
+export function scheduleSync(db: Db, clock: Clock, connectionId: string, dueAt: string): string {
+  return db.transaction(() => {
+    const existing = sql(
+      db,
+      `SELECT id FROM outbox WHERE kind = 'connector_sync' AND ref_id = ? AND status = 'pending'
+       ORDER BY created_at LIMIT 1`,
+    )
+      .pluck()
+      .get(connectionId) as string | undefined;
+    if (!existing) return insertOutboxJob(db, clock, { kind: 'connector_sync', refId: connectionId, dueAt });
+    sql(
+      db,
+      `UPDATE outbox SET due_at = min(due_at, ?), updated_at = ? WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`,
+    ).run(dueAt, isoNow(clock), existing, isoNow(clock));
+    return existing;
+  })();
 }
 
 /** The job went through (or needs nothing more): never run again. */

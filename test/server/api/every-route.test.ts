@@ -27,6 +27,8 @@ const PUBLIC_SIGN_IN = new Set([
   'POST /api/v1/auth/reset',
   'GET /api/v1/auth/invitations/lookup',
   'POST /api/v1/auth/invitations/accept',
+  // A review platform's consent screen redirects the browser here; the OAuth state is the proof.
+  'GET /api/v1/connections/callback',
 ]);
 
 describe('every API route', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../../../server/app';
 import { SCOPES } from '../../../server/domain/scopes';
 import { createApiKey } from '../../../server/store/api-keys';
+import { insertConnection } from '../../../server/store/connections';
 import { createPendingAction } from '../../../server/store/pending-actions';
 import { insertFeedbackRow } from '../rows';
 import { accountsSetup } from './accounts-fixtures';
@@ -68,6 +69,15 @@ async function acmeObjects(t: Setup): Promise<Record<string, string>> {
     messages: messages.data[0]?.id ?? 'msg_none',
     templates: template.id,
     campaigns: campaign.id,
+    connections: insertConnection(t.db, t.clock, {
+      id: 'conn_acmeConnection0001',
+      organizationId: t.org.id,
+      platform: 'google',
+      label: 'Google Business Profile',
+      syncIntervalMinutes: 30,
+      tokens: Buffer.from('sealed'),
+      tokenExpiresAt: null,
+    }).id,
     'pending-actions': createPendingAction(t.db, t.clock, t.org.id, {
       kind: 'review_reply',
       targetId: review.id,
@@ -92,6 +102,8 @@ function validBody(method: string, path: string): unknown {
   if (path.startsWith('/api/v1/templates/'))
     return { name: 'Taken over', channel: 'sms', body: 'Hi {{link}}' };
   if (path.startsWith('/api/v1/campaigns/') && method === 'PATCH') return { name: 'Taken over' };
+  if (path.endsWith('/locations')) return { externalId: 'accounts/1/locations/1', createBusiness: true };
+  if (path.startsWith('/api/v1/connections/') && method === 'POST') return { apiKey: 'a-platform-api-key' };
   return {};
 }
 

@@ -1,0 +1,141 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createConnection, startConsent, usableConnector } from '../connectors/connect';
+import { isoNow } from '../domain/clock';
+import { requireScope } from '../http/auth';
+import { type AppDeps, orgIdOf } from '../http/context';
+import { notFound } from '../http/errors';
+import { newRouter } from '../http/router';
+import { disconnect, getConnection, listConnections } from '../store/connections';
+import { cancelJobsFor, scheduleSync } from '../store/outbox';
+import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import {
+  apiKeyBody,
+  authorizeSchema,
+  connectionParams,
+  connectionSchema,
+  platformOf,
+  platformParams,
+  presentConnection,
+  connectionTags as tags,
+} from './connection-schemas';
+
+/** Connections to review platforms (DESIGN §11): connect, list, sync now, disconnect. */
+export function connectionsApi(deps: AppDeps) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/connections/{platform}/authorize',
+      tags,
+      security,
+      summary: 'Start connecting a platform account (OAuth)',
+      description:
+        'Answers the provider’s consent URL (with `state`, and PKCE S256 where the provider supports it). ' +
+        'Send the person there; the provider brings them back to `GET /connections/callback`. The URL works ' +
+        'once, for 10 minutes.',
+      middleware: [requireScope('connections:write')],
+      request: { params: platformParams },
+      responses: { 200: jsonResponse(authorizeSchema, 'The consent URL'), ...errorResponses },
+    }),
+    (c) => {
+      const auth = c.get('auth');
+      const url = startConsent(deps, {
+        organizationId: orgIdOf(c),
+        platform: platformOf(c.req.valid('param').platform),
+        startedBy: auth.userId ?? auth.keyId ?? 'unknown',
+      });
+      return c.json({ url: url.toString() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/connections/{platform}',
+      tags,
+      security,
+      summary: 'Connect a platform with an API key (Yelp, Tripadvisor)',
+      description: 'The key is stored encrypted; the first sync is queued at once.',
+      middleware: [requireScope('connections:write')],
+      request: { params: platformParams, body: jsonBody(apiKeyBody) },
+      responses: { 201: jsonResponse(connectionSchema, 'Connected'), ...errorResponses },
+    }),
+    (c) => {
+      const platform = platformOf(c.req.valid('param').platform);
+      usableConnector(deps, platform, 'api_key');
+      const connection = createConnection(deps, {
+        organizationId: orgIdOf(c),
+        platform,
+        tokens: { accessToken: c.req.valid('json').apiKey },
+      });
+      return c.json(presentConnection(deps, connection), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/connections',
+      tags,
+      security,
+      summary: 'List platform connections',
+      description: 'Each with its status, its locations and its newest sync runs.',
+      middleware: [requireScope('connections:read')],
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(connectionSchema) }), 'The connections'),
+        ...errorResponses,
+      },
+    }),
+    (c) => c.json({ data: listConnections(deps.db, orgIdOf(c)).map((x) => presentConnection(deps, x)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/connections/{id}/sync',
+      tags,
+      security,
+      summary: 'Sync a connection now',
+      description: 'Moves the connection’s sync job to now (a sync already running is not started twice).',
+      middleware: [requireScope('connections:write')],
+      request: { params: connectionParams },
+      responses: { 202: jsonResponse(connectionSchema, 'Sync queued'), ...errorResponses },
+    }),
+    (c) => {
+      const connection = getConnection(deps.db, orgIdOf(c), c.req.valid('param').id);
+      if (!connection) throw notFound('Connection');
+      if (connection.status === 'active')
+        scheduleSync(deps.db, deps.clock, connection.id, isoNow(deps.clock));
+      return c.json(presentConnection(deps, connection), 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/connections/{id}',
+      tags,
+      security,
+      summary: 'Disconnect a platform',
+      description:
+        'Deletes the tokens and stops syncing (status `disconnected`); the reviews it brought stay.',
+      middleware: [requireScope('connections:write')],
+      request: { params: connectionParams },
+      responses: { 200: jsonResponse(connectionSchema, 'Disconnected'), ...errorResponses },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const id = c.req.valid('param').id;
+      const done = deps.db.transaction(() => {
+        if (!disconnect(deps.db, deps.clock, orgId, id)) return false;
+        cancelJobsFor(deps.db, deps.clock, [id]);
+        return true;
+      })();
+      if (!done) throw notFound('Connection');
+      return c.json(presentConnection(deps, getConnection(deps.db, orgId, id)!), 200);
+    },
+  );
+
+  return app;
+}
