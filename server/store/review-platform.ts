@@ -42,7 +42,10 @@ export function platformStateOf(db: Db, reviewId: string): ReviewPlatformState |
   return row && toState(row);
 }
 
-/** Records that a sync saw the review at `platformUpdatedAt`; `imported` sticks to what the first sight said. */
+/**
+ * Records that a sync saw the review at `platformUpdatedAt`; `imported` sticks to what the first sight said, and
+ * a reply Plaudit holds (pending, failed, or local on a platform without a reply API) keeps its status.
+ */
 export function recordPlatformSighting(
   db: Db,
   s: {
@@ -59,7 +62,7 @@ export function recordPlatformSighting(
      VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (review_id) DO UPDATE SET location_id = excluded.location_id,
        platform_updated_at = excluded.platform_updated_at, hidden_reason = NULL,
-       reply_status = CASE WHEN review_platform.reply_status IN ('pending', 'failed') THEN review_platform.reply_status
+       reply_status = CASE WHEN review_platform.reply_status IN ('pending', 'failed', 'local') THEN review_platform.reply_status
                            ELSE excluded.reply_status END`,
   ).run(s.reviewId, s.locationId, s.platformUpdatedAt, s.imported ? 1 : 0, s.replyPosted ? 'posted' : null);
 }
