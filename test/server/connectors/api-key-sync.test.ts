@@ -115,6 +115,15 @@ describe('Yelp through the engine', () => {
     expect(after.find((r) => r.externalId === '8c2bE9tQyZk1dFf0nPq7Ww')).toMatchObject({ hidden: 0 });
     expect(env.events().map((e) => e.type)).toEqual(['review.created']);
 
+    // Nor does the daily re-read take it for a deletion: Yelp never shows more than 3.
+    env.clock.advance(24 * 3_600_000);
+    await env.drain();
+    expect(env.reviewsOf(businessId).find((r) => r.externalId === '8c2bE9tQyZk1dFf0nPq7Ww')).toMatchObject({
+      hidden: 0,
+      hiddenReason: null,
+    });
+    expect(await lastRun(connection.id)).toMatchObject({ hidden: 0, error: null });
+
     await replyStaysLocal(after[0].id, businessId);
     expect(yelp.requests.every((r) => r.method === 'GET')).toBe(true);
   });
@@ -155,6 +164,24 @@ describe('Tripadvisor through the engine', () => {
     expect(after).toHaveLength(6);
     expect(after[0]).toMatchObject({ externalId: '953500000', rating: 2, imported: 0, hidden: 0 });
     expect(env.events().map((e) => e.type)).toEqual(['review.created']);
+
+    // At the daily re-read, a review deleted among the 5 shown is hidden with a reason; one pushed out of the 5
+    // by newer reviews (948000004, once 953600000 arrives too) is not.
+    const reviews = ta.reviews.get('89575') ?? [];
+    reviews.splice(
+      reviews.findIndex((r) => r.id === 951000001),
+      1,
+    );
+    ta.addReview('89575', tripadvisorReview(953600000, 5, '2026-11-22T09:00:00Z', 'sunnyagain'));
+    env.clock.advance(24 * 3_600_000);
+    await env.drain();
+    const reread = env.reviewsOf(businessId);
+    expect(reread.find((r) => r.externalId === '951000001')).toMatchObject({
+      hidden: 1,
+      hiddenReason: 'no longer on tripadvisor',
+    });
+    expect(reread.filter((r) => r.hidden === 1).map((r) => r.externalId)).toEqual(['951000001']);
+    expect(reread.find((r) => r.externalId === '948000004')).toMatchObject({ hidden: 0, hiddenReason: null });
 
     await replyStaysLocal(after[0].id, businessId);
   });
