@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { renderAccountEmail } from '../delivery/account-email';
+import type { Role } from '../domain/roles';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
@@ -25,6 +26,50 @@ export const presentInvitation = (invitation: AuthToken) => ({
   expiresAt: invitation.expiresAt,
 });
 
+/**
+ * Invites a person into an organization by email with a role: a single-use 7-day token and, when `sendEmail`,
+ * the email carrying its link (queued in the same transaction). 404 for an unknown organization, 409 for a
+ * member. Shared by `/auth/invitations` and the compat routers' user creation.
+ */
+export function inviteTeammate(
+  deps: AppDeps,
+  input: { organizationId: string; email: string; role: Role; createdBy?: string; sendEmail: boolean },
+): { token: string; record: AuthToken } {
+  const { organizationId } = input;
+  const organization = getOrganization(deps.db, organizationId);
+  if (!organization) throw notFound('Organization');
+  const existing = findUserByEmail(deps.db, input.email);
+  if (existing && roleIn(deps.db, existing.id, organizationId)) {
+    throw new ApiError('CONFLICT', 'This person is already a member of the organization');
+  }
+  return deps.db.transaction(() => {
+    const created = createAuthToken(deps.db, deps.clock, {
+      purpose: 'invite',
+      ttlMs: INVITATION_TTL_MS,
+      organizationId,
+      email: input.email,
+      role: input.role,
+      createdBy: input.createdBy,
+    });
+    if (!input.sendEmail) return created;
+    const url = dashboardLink(deps, 'accept', created.token);
+    queueAccountEmail(deps.db, deps.clock, {
+      to: input.email,
+      ...renderAccountEmail({
+        subject: `You are invited to ${organization.name} on Plaudit`,
+        heading: `Join ${organization.name} on Plaudit`,
+        lines: [
+          `You are invited to join ${organization.name} as ${input.role}.`,
+          'The link works once and for seven days.',
+        ],
+        action: { label: 'Accept the invitation', url },
+        footer: 'If you did not expect this, ignore this email.',
+      }),
+    });
+    return created;
+  })();
+}
+
 /** `/auth/invitations` (owners, `team:admin`): invite by email with a role, list pending, withdraw. */
 export function registerInvitations(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const owners = [requireScope('team:admin')];
@@ -47,38 +92,13 @@ export function registerInvitations(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     (c) => {
       const input = c.req.valid('json');
-      const organizationId = orgIdOf(c);
-      const organization = getOrganization(deps.db, organizationId);
-      if (!organization) throw notFound('Organization');
-      const existing = findUserByEmail(deps.db, input.email);
-      if (existing && roleIn(deps.db, existing.id, organizationId)) {
-        throw new ApiError('CONFLICT', 'This person is already a member of the organization');
-      }
-      const { token, record } = deps.db.transaction(() => {
-        const created = createAuthToken(deps.db, deps.clock, {
-          purpose: 'invite',
-          ttlMs: INVITATION_TTL_MS,
-          organizationId,
-          email: input.email,
-          role: input.role,
-          createdBy: c.get('auth').userId ?? undefined,
-        });
-        const url = dashboardLink(deps, 'accept', created.token);
-        queueAccountEmail(deps.db, deps.clock, {
-          to: input.email,
-          ...renderAccountEmail({
-            subject: `You are invited to ${organization.name} on Plaudit`,
-            heading: `Join ${organization.name} on Plaudit`,
-            lines: [
-              `You are invited to join ${organization.name} as ${input.role}.`,
-              'The link works once and for seven days.',
-            ],
-            action: { label: 'Accept the invitation', url },
-            footer: 'If you did not expect this, ignore this email.',
-          }),
-        });
-        return created;
-      })();
+      const { token, record } = inviteTeammate(deps, {
+        organizationId: orgIdOf(c),
+        email: input.email,
+        role: input.role,
+        createdBy: c.get('auth').userId ?? undefined,
+        sendEmail: true,
+      });
       return c.json({ ...presentInvitation(record), acceptUrl: dashboardLink(deps, 'accept', token) }, 201);
     },
   );

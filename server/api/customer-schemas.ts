@@ -58,6 +58,15 @@ const customerFields = {
     .nullable()
     .optional()
     .openapi({ description: 'The contact’s id in that source', example: 'number123' }),
+  businessIds: z
+    .array(idOf('biz'))
+    .max(100)
+    .transform((ids) => [...new Set(ids)])
+    .optional()
+    .openapi({
+      description: 'The businesses (locations) the customer belongs to; replace the current links',
+      example: ['biz_3kTz9QwErTyUiOpA'],
+    }),
 };
 
 export const createCustomerBody = z
@@ -81,6 +90,9 @@ export const listCustomersQuery = paginationQuery.extend({
     .optional()
     .openapi({ description: 'Comma-separated; customers carrying any of them', example: 'vip,regular' }),
   optOut: booleanQuery.optional(),
+  linkedBusinessId: idOf('biz')
+    .optional()
+    .openapi({ description: 'Customers linked to this business (see `businessIds`)' }),
 });
 
 export const customerSchema = z
@@ -98,6 +110,9 @@ export const customerSchema = z
     invalidReason: z.string().nullable(),
     source: z.string().nullable().openapi({ description: 'Where the contact came from (free text)' }),
     sourceContactId: z.string().nullable().openapi({ description: 'The contact’s id in that source' }),
+    businessIds: z
+      .array(z.string())
+      .openapi({ description: 'The businesses (locations) the customer belongs to, oldest link first' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -5,9 +5,16 @@ import { ApiError, notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { businessBelongsTo } from '../store/businesses';
+import {
+  businessIdsOf,
+  businessIdsOfMany,
+  foreignBusinessIds,
+  setCustomerBusinesses,
+} from '../store/customer-businesses';
 import { eraseCustomer, findCustomerForData } from '../store/customer-data';
 import { listCustomers } from '../store/customer-queries';
 import {
+  type Customer,
   CustomerConflictError,
   CustomerTakenError,
   deleteCustomer,
@@ -43,9 +50,18 @@ export function customerConflict(error: unknown): never {
   throw error;
 }
 
+/** 404 unless every id is a business of the organization (a link to another's business reveals nothing). */
+export function checkBusinessIds(deps: AppDeps, organizationId: string, ids: string[] | undefined): void {
+  if (ids?.length && foreignBusinessIds(deps.db, organizationId, ids).length) throw notFound('Business');
+}
+
 /** `/customers`: the people a business invites; unique per organization by email and by phone. */
 export function customersApi(deps: AppDeps) {
   const app = newRouter();
+  const withLinks = (orgId: string, customer: Customer) => ({
+    ...customer,
+    businessIds: businessIdsOf(deps.db, orgId, customer.id),
+  });
 
   app.openapi(
     createRoute({
@@ -65,10 +81,17 @@ export function customersApi(deps: AppDeps) {
     (c) => {
       const orgId = orgIdOf(c);
       const { page, perPage, ...filter } = c.req.valid('query');
-      if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
-        throw notFound('Business');
+      for (const id of [filter.businessId, filter.linkedBusinessId]) {
+        if (id && !businessBelongsTo(deps.db, orgId, id)) throw notFound('Business');
+      }
       const { items, total } = listCustomers(deps.db, orgId, filter, pageWindow({ page, perPage }));
-      return c.json(paginated(personal(c, items, CUSTOMER_PII), total, { page, perPage }), 200);
+      const links = businessIdsOfMany(
+        deps.db,
+        orgId,
+        items.map((item) => item.id),
+      );
+      const shown = items.map((item) => ({ ...item, businessIds: links.get(item.id) ?? [] }));
+      return c.json(paginated(personal(c, shown, CUSTOMER_PII), total, { page, perPage }), 200);
     },
   );
 
@@ -95,11 +118,16 @@ export function customersApi(deps: AppDeps) {
     }),
     (c) => {
       const orgId = orgIdOf(c);
-      const input = c.req.valid('json');
+      const { businessIds, ...input } = c.req.valid('json');
       const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
+      checkBusinessIds(deps, orgId, businessIds);
       try {
-        const { customer, created } = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
-        const shown = personal(c, customer, CUSTOMER_PII);
+        const { customer, created } = deps.db.transaction(() => {
+          const done = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
+          if (businessIds) setCustomerBusinesses(deps.db, deps.clock, orgId, done.customer.id, businessIds);
+          return done;
+        })();
+        const shown = personal(c, withLinks(orgId, customer), CUSTOMER_PII);
         return created ? c.json(shown, 201) : c.json(shown, 200);
       } catch (error) {
         customerConflict(error);
@@ -120,9 +148,10 @@ export function customersApi(deps: AppDeps) {
       responses: { 200: jsonResponse(customerSchema, 'The customer'), ...errorResponses },
     }),
     (c) => {
-      const customer = getCustomer(deps.db, orgIdOf(c), c.req.valid('param').id);
+      const orgId = orgIdOf(c);
+      const customer = getCustomer(deps.db, orgId, c.req.valid('param').id);
       if (!customer) throw notFound('Customer');
-      return c.json(personal(c, customer, CUSTOMER_PII), 200);
+      return c.json(personal(c, withLinks(orgId, customer), CUSTOMER_PII), 200);
     },
   );
 
@@ -134,7 +163,8 @@ export function customersApi(deps: AppDeps) {
       security,
       summary: 'Update a customer',
       description: withPiiNote(
-        '`tags` replace the current ones; `optOut: true` records when they opted out, `false` resumes messages.',
+        '`tags` and `businessIds` replace the current ones; `optOut: true` records when they opted out, `false` ' +
+          'resumes messages.',
       ),
       middleware: [requireScope('customers:write')],
       request: { params, body: jsonBody(updateCustomerBody) },
@@ -142,15 +172,22 @@ export function customersApi(deps: AppDeps) {
     }),
     (c) => {
       const orgId = orgIdOf(c);
-      const input = c.req.valid('json');
+      const { businessIds, ...input } = c.req.valid('json');
       const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
+      checkBusinessIds(deps, orgId, businessIds);
       try {
-        const customer = updateCustomer(deps.db, deps.clock, orgId, c.req.valid('param').id, {
-          ...input,
-          phone,
-        });
+        const customer = deps.db.transaction(() => {
+          const updated = updateCustomer(deps.db, deps.clock, orgId, c.req.valid('param').id, {
+            ...input,
+            phone,
+          });
+          if (updated && businessIds) {
+            setCustomerBusinesses(deps.db, deps.clock, orgId, updated.id, businessIds);
+          }
+          return updated;
+        })();
         if (!customer) throw notFound('Customer');
-        return c.json(personal(c, customer, CUSTOMER_PII), 200);
+        return c.json(personal(c, withLinks(orgId, customer), CUSTOMER_PII), 200);
       } catch (error) {
         customerConflict(error);
       }

@@ -54,6 +54,7 @@ export const REQUEST_PII: RedactionSpec = {
   email: 'email',
   phone: 'phone',
   failureReason: 'text',
+  bounceReason: 'text',
 };
 
 /** A customer's activity: message subjects, feedback comments, provider errors. */

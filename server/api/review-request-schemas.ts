@@ -100,6 +100,16 @@ export const reviewRequestSchema = z
     failedAt: z.string().nullable(),
     failureReason: z.string().nullable(),
     suppressedReason: z.string().nullable().openapi({ example: 'opted_out' }),
+    clicked: z.boolean().openapi({
+      description:
+        'A person followed the link in the message (link-preview robots excluded); when is `openedAt`. ' +
+        'Plaudit sets no open-tracking pixel, so a read message whose link was not followed stays false.',
+    }),
+    bounced: z.boolean().openapi({
+      description: 'The email was refused for good by the receiving server (an SMTP 5xx when it was sent)',
+    }),
+    bouncedAt: z.string().nullable(),
+    bounceReason: z.string().nullable().openapi({ example: 'SMTP: 550 5.1.1 No such user' }),
     rating: z.number().int().nullable().openapi({ description: 'The rating given on the landing page' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -12,8 +12,9 @@ import { presentReview, replyBody, reviewParams, reviewSchema, reviewTags } from
 
 /**
  * Writes (or, with null, removes) the owner's public reply and announces `review.updated`, in one transaction.
- * The one reply path: the native route and the compat routers call it. Undefined when the review is not the
- * organization's.
+ * The one reply path: the native route, the MCP reply action and the compat routers call it; a connected
+ * platform's review also queues the reply back to the platform. Undefined when the
+ * review is not the organization’s.
  */
 export function replyToReview(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
@@ -28,7 +29,7 @@ export function replyToReview(
     'review.updated',
     () => {
       const review = setReviewReply(deps.db, deps.clock, organizationId, reviewId, reply);
-      // A review a connection brought gets its reply posted back (or marked local) in the same transaction.
+      // A review from a platform with a reply API: the reply goes back to it through the outbox, in this transaction.
       if (review) queueReplyToPlatform(deps, review.id, review.reply);
       return review;
     },
@@ -79,12 +80,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
       // Without a reply there is nothing to remove: answer the review as it is and announce nothing.
-      if (current.reply === null) {
-        return c.json(
-          { ...presentReview(current), ...platformReplyFields(deps.db, deps.config, current.id) },
-          200,
-        );
-      }
+      if (current.reply === null) return c.json(presentReview(current), 200);
       const updated = replyToReview(deps, orgId, current.id, null);
       if (!updated) throw notFound('Review');
       return c.json(

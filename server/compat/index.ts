@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { cloutlyRoutes } from './cloutly';
-import { embedMyReviewsRoutes } from './embedmyreviews/index';
+import { feedbackApiRoutes } from './feedbackapi';
 import { ratingsRiseRoutes } from './ratingsrise/routes';
 
 /**
@@ -12,7 +12,7 @@ import { ratingsRiseRoutes } from './ratingsrise/routes';
 export function compatRoutes(deps: AppDeps) {
   const app = new Hono();
   app.route('/cloutly', cloutlyRoutes(deps));
-  app.route('/embedmyreviews', embedMyReviewsRoutes(deps));
   app.route('/ratingsrise', ratingsRiseRoutes(deps));
+  app.route('/feedbackapi', feedbackApiRoutes(deps));
   return app;
 }

@@ -90,6 +90,11 @@ export type Connector = {
   oauth?: OAuthConnector;
   /** Said to the owner when the platform's API shows only part of the reviews (Yelp: 3, Tripadvisor: 5). */
   limitation?: string;
+  /**
+   * Set when the API shows only the newest N reviews (Yelp 3, Tripadvisor 5): a review that leaves them was
+   * pushed out by newer ones, not deleted, so the engine looks for deletions only among the reviews shown.
+   */
+  reviewWindow?: number;
   listLocations(call: ConnectorCall): Promise<PlatformLocation[]>;
   fetchReviews(
     call: ConnectorCall,

@@ -63,7 +63,9 @@ export async function syncLocation(
     }
     if (reachedCursor && (!fullRead || counts.fetched >= REREAD_NEWEST)) break;
   }
-  if (fullRead) counts.hidden = hideMissing(ctx, location, seen, exhausted ? null : oldest);
+  // The whole list was read, unless the platform only ever shows its newest few (connector.reviewWindow).
+  const complete = exhausted && !ctx.connector.reviewWindow;
+  if (fullRead) counts.hidden = hideMissing(ctx, location, seen, complete ? null : oldest);
   advanceCursor(ctx.db, ctx.clock, location.id, { lastSeenUpdateTime: newest, fullRead });
   ctx.progress(counts);
   return counts;

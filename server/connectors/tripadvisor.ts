@@ -118,6 +118,7 @@ export const tripadvisorConnector: ConnectorFactory = (settings) => {
   return {
     platform: 'tripadvisor',
     auth: 'api_key',
+    reviewWindow: 5,
     limitation: TRIPADVISOR_LIMITATION,
 
     async listLocations(call) {

@@ -102,6 +102,7 @@ export const yelpConnector: ConnectorFactory = (settings) => {
   return {
     platform: 'yelp',
     auth: 'api_key',
+    reviewWindow: 3,
     limitation: YELP_LIMITATION,
 
     async listLocations(call) {

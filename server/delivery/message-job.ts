@@ -88,7 +88,9 @@ export function messageJobHandler(deps: MessageJobDeps): JobHandler {
         } catch (error) {
           if (!(error instanceof TransportError)) throw error;
           if (!error.permanent) return { type: 'retry', error: error.message };
-          recordMessageFailure(db, clock, message, error.message, error.hardBounce);
+          // Only an email can bounce: a 5xx from the receiving SMTP server is its permanent refusal.
+          const bounced = message.channel === 'email';
+          recordMessageFailure(db, clock, message, error.message, error.hardBounce, bounced);
           return { type: 'failed', error: error.message };
         }
       }

@@ -1,26 +1,13 @@
 import { type CreateReviewRequestInput, createReviewRequestFor } from '../api/review-request-create';
+import { replyToReview } from '../api/reviews-reply';
 import { presentReview } from '../api/reviews-schemas';
-import { queueReplyToPlatform } from '../connectors/reply-queue';
-import { withWebhookEvent } from '../delivery/webhook-events';
 import type { AppDeps } from '../http/context';
 import { notFound } from '../http/errors';
 import type { PendingAction } from '../store/pending-actions';
-import { setReviewReply } from '../store/review-writes';
 
 /** Publishes the owner's reply exactly as `POST /reviews/{id}/reply` does, `review.updated` included. */
 export function publishReply(deps: AppDeps, orgId: string, reviewId: string, reply: string) {
-  const updated = withWebhookEvent(
-    deps.db,
-    deps.clock,
-    orgId,
-    'review.updated',
-    () => {
-      const review = setReviewReply(deps.db, deps.clock, orgId, reviewId, reply || null);
-      if (review) queueReplyToPlatform(deps, review.id, review.reply);
-      return review;
-    },
-    (review) => review && presentReview(review),
-  );
+  const updated = replyToReview(deps, orgId, reviewId, reply || null);
   if (!updated) throw notFound('Review');
   return presentReview(updated);
 }

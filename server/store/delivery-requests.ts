@@ -125,6 +125,14 @@ export function markRequestFailed(db: Db, clock: Clock, requestId: string, reaso
   );
 }
 
+/** The request's email bounced (a permanent SMTP refusal): stamped once, with the server's reason. */
+export function markRequestBounced(db: Db, clock: Clock, requestId: string, reason: string): void {
+  sql(
+    db,
+    'UPDATE review_requests SET bounced_at = ?, bounce_reason = ?, updated_at = ? WHERE id = ? AND bounced_at IS NULL',
+  ).run(isoNow(clock), reason, isoNow(clock), requestId);
+}
+
 /**
  * The open request for this customer at this business created since `since`, if any: inviting them again
  * inside the dedup window answers it instead of sending twice. Suppressed and failed ones do not count.

@@ -27,7 +27,7 @@ export type Feedback = {
   updatedAt: string;
 };
 
-type FeedbackRow = {
+export type FeedbackRow = {
   id: string;
   organization_id: string;
   business_id: string;
@@ -95,6 +95,11 @@ export type FeedbackFilter = {
   words?: string[];
   /** Read state of one reader (see inbox_reads). */
   readBy?: { readerId: string; read: boolean };
+  /** Feedback of this customer, or left through a request of this campaign. */
+  customerId?: string;
+  campaignId?: string;
+  /** Oldest first instead of newest first (listFeedback). */
+  oldestFirst?: boolean;
 };
 
 // Keep in step with toFiveStars (server/domain/gating.ts).
@@ -124,6 +129,8 @@ export function feedbackWhere(
   add('score >= ?', filter.minScore);
   add('score <= ?', filter.maxScore);
   add('status = ?', filter.status);
+  add('customer_id = ?', filter.customerId);
+  add('request_id IN (SELECT request_id FROM request_campaigns WHERE campaign_id = ?)', filter.campaignId);
   add('created_at >= ?', filter.createdFrom);
   add('created_at < ?', filter.createdBefore);
   add(`${FIVE_STARS} >= ?`, filter.minStars);
@@ -154,7 +161,7 @@ export function listFeedback(
   const { where, args } = feedbackWhere(organizationId, filter);
   const rows = sql(
     db,
-    `${FEEDBACK_SELECT} WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
+    `${FEEDBACK_SELECT} WHERE ${where} ORDER BY ${filter.oldestFirst ? 'created_at, rowid' : 'created_at DESC, rowid DESC'} ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as FeedbackRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM feedback WHERE ${where}`).get(...args) as {
     total: number;

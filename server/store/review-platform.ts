@@ -42,7 +42,10 @@ export function platformStateOf(db: Db, reviewId: string): ReviewPlatformState |
   return row && toState(row);
 }
 
-/** Records that a sync saw the review at `platformUpdatedAt`; `imported` sticks to what the first sight said. */
+/**
+ * Records that a sync saw the review at `platformUpdatedAt`; `imported` sticks to what the first sight said, and
+ * a reply Plaudit holds (pending, failed, or local on a platform without a reply API) keeps its status.
+ */
 export function recordPlatformSighting(
   db: Db,
   s: {

@@ -19,6 +19,16 @@ export type ReviewRequestFilter = {
   createdFrom?: string;
   /** Exclusive upper bound on createdAt (ISO). */
   createdBefore?: string;
+  /** Bounds on when it was (or is) due to go out: sendAt, else createdAt (ISO, upper bound exclusive). */
+  dueFrom?: string;
+  dueBefore?: string;
+  updatedFrom?: string;
+  updatedBefore?: string;
+  /** A person followed its link (openedAt set). */
+  clicked?: boolean;
+  bounced?: boolean;
+  /** Oldest first instead of newest first. */
+  oldestFirst?: boolean;
 };
 
 /** The WHERE clause for a filter, built from fixed fragments so each combination is one cached statement. */
@@ -40,6 +50,12 @@ function whereOf(organizationId: string, filter: ReviewRequestFilter): { where: 
   add('r.method = ?', filter.method);
   add('r.created_at >= ?', filter.createdFrom);
   add('r.created_at < ?', filter.createdBefore);
+  add('coalesce(r.send_at, r.created_at) >= ?', filter.dueFrom);
+  add('coalesce(r.send_at, r.created_at) < ?', filter.dueBefore);
+  add('r.updated_at >= ?', filter.updatedFrom);
+  add('r.updated_at < ?', filter.updatedBefore);
+  if (filter.clicked !== undefined) conditions.push(`r.opened_at IS ${filter.clicked ? 'NOT ' : ''}NULL`);
+  if (filter.bounced !== undefined) conditions.push(`r.bounced_at IS ${filter.bounced ? 'NOT ' : ''}NULL`);
   return { where: conditions.join(' AND '), args };
 }
 
@@ -53,7 +69,7 @@ export function listReviewRequests(
   const { where, args } = whereOf(organizationId, filter);
   const rows = sql(
     db,
-    `${REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.rowid DESC ${pageSql(page.limit)}`,
+    `${REQUEST_SELECT} WHERE ${where} ORDER BY ${filter.oldestFirst ? 'r.created_at, r.rowid' : 'r.created_at DESC, r.rowid DESC'} ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as ReviewRequestRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM review_requests r WHERE ${where}`).get(
     ...args,

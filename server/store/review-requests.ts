@@ -37,6 +37,15 @@ export type ReviewRequest = {
   failedAt: string | null;
   failureReason: string | null;
   suppressedReason: string | null;
+  /**
+   * A person followed the link in the message (robots excluded): the moment is `openedAt`. Plaudit has no
+   * open-tracking pixel, so this is the only sign a message was read.
+   */
+  clicked: boolean;
+  /** The email was refused for good by the receiving server (an SMTP 5xx at send time). */
+  bounced: boolean;
+  bouncedAt: string | null;
+  bounceReason: string | null;
   rating: number | null;
   createdAt: string;
   updatedAt: string;
@@ -59,6 +68,8 @@ export type ReviewRequestRow = {
   failed_at: string | null;
   failure_reason: string | null;
   suppressed_reason: string | null;
+  bounced_at: string | null;
+  bounce_reason: string | null;
   rating: number | null;
   created_at: string;
   updated_at: string;
@@ -102,6 +113,10 @@ export function toReviewRequest(row: ReviewRequestRow): ReviewRequest {
     failedAt: row.failed_at,
     failureReason: row.failure_reason,
     suppressedReason: row.suppressed_reason,
+    clicked: row.opened_at !== null,
+    bounced: row.bounced_at !== null,
+    bouncedAt: row.bounced_at,
+    bounceReason: row.bounce_reason,
     rating: row.rating,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -29,6 +29,7 @@ function customer(overrides: Partial<Customer> = {}): Customer {
     invalidReason: null,
     source: null,
     sourceContactId: null,
+    businessIds: [],
     createdAt: '2026-06-01T10:00:00.000Z',
     updatedAt: '2026-06-01T10:00:00.000Z',
     ...overrides,

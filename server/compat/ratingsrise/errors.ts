@@ -34,7 +34,7 @@ const FROM_PLAUDIT: Record<ErrorCode, RatingsRiseCode> = {
   PAYLOAD_TOO_LARGE: 'VALIDATION_ERROR',
   IDEMPOTENCY_MISMATCH: 'VALIDATION_ERROR',
   RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
-  // A month's message allowance used up is, to a RatingsRise client, a limit to wait out (429).
+  // The organization's monthly message allowance: a 429 that renews, as RatingsRise's plan quotas are.
   USAGE_LIMIT_REACHED: 'RATE_LIMIT_EXCEEDED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 };

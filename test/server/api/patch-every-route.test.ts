@@ -146,7 +146,7 @@ const FIXTURES: Record<string, Fixture> = {
       });
       return { id: String(customer.id), read: reader(t, `/api/v1/customers/${customer.id}`) };
     },
-    changes: async () => ({
+    changes: async (t) => ({
       name: 'After',
       email: 'after@example.com',
       phone: '+14155550122',
@@ -155,6 +155,7 @@ const FIXTURES: Record<string, Fixture> = {
       optOut: true,
       source: 'after',
       sourceContactId: 'after',
+      businessIds: [String((await t.createBusiness()).id)],
     }),
     alongside: { optOut: ['optedOutAt'] },
   },
@@ -194,6 +195,7 @@ const FIXTURES: Record<string, Fixture> = {
       events: ['feedback.created'],
       description: 'after',
       enabled: false,
+      format: 'ratingsrise',
     }),
   },
   '/api/v1/campaigns/{id}': {

@@ -157,14 +157,14 @@ describe('Tripadvisor connector', () => {
   });
 
   it('turns 429 into rate_limited with the Retry-After delay, then works again', async () => {
-    ta.failNext({ status: 429, retryAfter: '30' });
+    ta.fail({ status: 429, retryAfter: '30' });
     const error = await failure(connector().fetchReviews(call(), location));
     expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 30_000 });
     expect((await connector().fetchReviews(call(), location)).reviews).toHaveLength(5);
   });
 
   it('turns 500 into unavailable and an unknown location into not_found', async () => {
-    ta.failNext({ status: 500 });
+    ta.fail({ status: 500 });
     expect((await failure(connector().fetchReviews(call(), location))).kind).toBe('unavailable');
     const gone = await failure(connector().fetchReviews(call(), { externalId: '1', name: 'x' }));
     expect(gone).toMatchObject({ kind: 'not_found', status: 404 });

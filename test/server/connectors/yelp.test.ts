@@ -135,7 +135,7 @@ describe('Yelp connector', () => {
   });
 
   it('turns 429 into rate_limited with the Retry-After delay', async () => {
-    yelp.failNext({ status: 429, retryAfter: '7' });
+    yelp.fail({ status: 429, retryAfter: '7' });
     const error = await failure(connector().fetchReviews(call(), location));
     expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 7000 });
     expect(error.message).toContain('TOO_MANY_REQUESTS_PER_SECOND');
@@ -143,7 +143,7 @@ describe('Yelp connector', () => {
   });
 
   it('turns 500 into unavailable and an unknown business into not_found', async () => {
-    yelp.failNext({ status: 500 });
+    yelp.fail({ status: 500 });
     expect((await failure(connector().fetchReviews(call(), location))).kind).toBe('unavailable');
     const gone = await failure(connector().fetchReviews(call(), { externalId: 'no-such-biz', name: 'x' }));
     expect(gone).toMatchObject({ kind: 'not_found', status: 404 });

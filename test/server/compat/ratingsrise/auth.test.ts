@@ -61,6 +61,24 @@ describe('RatingsRise authentication, scopes and sk_live_ / sk_test_', () => {
     }
   });
 
+  it('lets the admin key act inside an organization it names with Plaudit-Organization', async () => {
+    const { t, seed } = await seededSetup();
+    const unnamed = await rr(t, 'GET', '/businesses', { key: t.admin });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.json.code).toBe('VALIDATION_ERROR');
+    const named = await rr(t, 'GET', '/businesses', {
+      key: t.admin,
+      headers: { 'plaudit-organization': t.org.id },
+    });
+    expect(named.json.data.map((b: any) => b.id)).toContain(seed.shop.id);
+    const unknown = await rr(t, 'GET', '/businesses', {
+      key: t.admin,
+      headers: { 'plaudit-organization': 'org_nope' },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('NOT_FOUND');
+  });
+
   it('answers unknown paths and methods with its 404', async () => {
     const { t } = await seededSetup();
     for (const [method, path] of [

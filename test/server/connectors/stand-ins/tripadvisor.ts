@@ -186,6 +186,7 @@ export async function startTripadvisorStandIn(options: { apiKey?: string } = {})
 
   return {
     ...base,
+    baseUrl: base.url,
     apiKey,
     locations,
     reviews,

@@ -141,6 +141,7 @@ export async function startYelpStandIn(options: { apiKey?: string } = {}) {
 
   return {
     ...base,
+    baseUrl: base.url,
     apiKey,
     businesses,
     reviews,

@@ -1,0 +1,185 @@
+// Facebook and Trustpilot through the whole engine: consent via the API and the callback, mapping, outbox
+// syncs and a reply posted through the API, against the loopback stand-ins.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTokens, sealTokens } from '../../../server/connectors/connection-tokens';
+import { saveTokens } from '../../../server/store/connections';
+import { type ConnectorEnv, connectorEnv } from './connector-env';
+import { type FacebookStandIn, fbRecommendation, startFacebookStandIn } from './stand-ins/facebook';
+import { startTrustpilotStandIn, type TrustpilotStandIn, tpReview } from './stand-ins/trustpilot';
+
+const HALF_HOUR = 30 * 60_000;
+
+let env: ConnectorEnv | undefined;
+let standIn: FacebookStandIn | TrustpilotStandIn | undefined;
+afterEach(async () => {
+  await env?.worker.stop();
+  await standIn?.close();
+  env = undefined;
+  standIn = undefined;
+});
+
+const lastRuns = async (e: ConnectorEnv, connectionId: string) =>
+  (await e.call('GET', '/api/v1/connections')).json.data.find((c: { id: string }) => c.id === connectionId)
+    .lastRuns;
+
+describe('Facebook through the engine', () => {
+  it('connects, maps a Page, syncs its reviews once, and posts a reply written in Plaudit', async () => {
+    const fb = await startFacebookStandIn({ pageSize: 2 });
+    standIn = fb;
+    const e = connectorEnv({
+      platforms: { facebook: { baseUrl: fb.url, clientId: fb.appId, clientSecret: fb.appSecret } },
+    });
+    env = e;
+    fb.setRatings('1001', [
+      fbRecommendation({ created_time: '2026-06-03T09:00:00+0000', review_text: 'Lovely bread' }),
+      fbRecommendation({ created_time: '2026-06-02T09:00:00+0000', recommendation_type: 'negative' }),
+      fbRecommendation({ created_time: '2026-06-01T09:00:00+0000', rating: 4 }),
+    ]);
+
+    const authorize = await e.call('POST', '/api/v1/connections/facebook/authorize');
+    expect(new URL(authorize.json.url).pathname).toBe('/v23.0/dialog/oauth');
+    const connection = await e.connectOAuth('facebook', fb.approve);
+    expect(connection).toMatchObject({ platform: 'facebook', status: 'active' });
+    expect(fb.requestsTo('/v23.0/oauth/access_token').map((r) => r.query.grant_type ?? 'code')).toEqual([
+      'code',
+      'fb_exchange_token',
+    ]);
+
+    const mapped = await e.mapLocation(connection.id, '1001');
+    await e.drain();
+    const stored = e.reviewsOf(mapped.businessId);
+    expect(stored.map((r) => [r.rating, r.content, r.imported])).toEqual([
+      [5, 'Lovely bread', 1],
+      // A recommendation without text is stored with empty content.
+      [1, '', 1],
+      [4, '', 1],
+    ]);
+    expect(fb.requestsTo('/v23.0/1001/ratings')).toHaveLength(2);
+
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId)).toHaveLength(3);
+    expect((await lastRuns(e, connection.id))[0]).toMatchObject({ created: 0, updated: 0, error: null });
+
+    const target = stored[0];
+    const replied = await e.call('POST', `/api/v1/reviews/${target.id}/reply`, {
+      body: { reply: 'Thank you!' },
+    });
+    expect(replied.status).toBe(200);
+    expect(e.reviewsOf(mapped.businessId)[0].replyStatus).toBe('pending');
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId)[0].replyStatus).toBe('posted');
+    expect(fb.commentsOn(target.externalId)).toMatchObject([{ message: 'Thank you!', from: { id: '1001' } }]);
+  });
+
+  it('a revoked Facebook grant (Graph code 190) marks the connection broken: there is no refresh to try', async () => {
+    const fb = await startFacebookStandIn();
+    standIn = fb;
+    const e = connectorEnv({
+      platforms: { facebook: { baseUrl: fb.url, clientId: fb.appId, clientSecret: fb.appSecret } },
+    });
+    env = e;
+    const connection = await e.connectOAuth('facebook', fb.approve);
+    await e.mapLocation(connection.id, '1001');
+    await e.drain();
+    fb.revokeTokens();
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    const after = (await e.call('GET', '/api/v1/connections')).json.data[0];
+    expect(after).toMatchObject({ status: 'broken', lastError: expect.stringContaining('190') });
+  });
+});
+
+describe('Trustpilot through the engine', () => {
+  it('connects, maps a business unit, syncs its reviews once, and posts a reply written in Plaudit', async () => {
+    const tp = await startTrustpilotStandIn({ pageSize: 2 });
+    standIn = tp;
+    const e = connectorEnv({
+      platforms: { trustpilot: { baseUrl: tp.url, clientId: tp.apiKey, clientSecret: tp.apiSecret } },
+    });
+    env = e;
+    const unitId = tp.businessUnits[0].id;
+    tp.setReviews(unitId, [
+      tpReview({ createdAt: '2026-06-03T09:00:00Z', stars: 5, text: 'Fast delivery' }),
+      tpReview({ createdAt: '2026-06-02T09:00:00Z', stars: 2, text: 'Box was damaged' }),
+      tpReview({ createdAt: '2026-06-01T09:00:00Z', stars: 4, text: 'Good' }),
+    ]);
+
+    const connection = await e.connectOAuth('trustpilot', tp.approve);
+    expect(connection).toMatchObject({ platform: 'trustpilot', status: 'active' });
+    const exchange = tp.requestsTo('/v1/oauth/oauth-business-users-for-applications/accesstoken')[0];
+    expect(exchange.form.grant_type).toBe('authorization_code');
+
+    // The connections API has no field for the Trustpilot domain yet (Trustpilot cannot list a user's business
+    // units): the test puts it where the connector reads it, in the sealed token set.
+    const tokens = openTokens(e, connection.id)!;
+    const withDomain = { ...tokens, extra: { ...tokens.extra, domains: 'acme.example' } };
+    saveTokens(
+      e.db,
+      e.clock,
+      connection.id,
+      sealTokens(e, connection.id, withDomain),
+      tokens.expiresAt ?? null,
+    );
+
+    const mapped = await e.mapLocation(connection.id, unitId);
+    await e.drain();
+    const stored = e.reviewsOf(mapped.businessId);
+    expect(stored.map((r) => [r.rating, r.content, r.imported])).toEqual([
+      [5, 'Fast delivery', 1],
+      [2, 'Box was damaged', 1],
+      [4, 'Good', 1],
+    ]);
+    expect(tp.requestsTo(`/v1/private/business-units/${unitId}/reviews`)).toHaveLength(2);
+
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId)).toHaveLength(3);
+    expect((await lastRuns(e, connection.id))[0]).toMatchObject({ created: 0, updated: 0, error: null });
+
+    const target = stored[1];
+    const replied = await e.call('POST', `/api/v1/reviews/${target.id}/reply`, {
+      body: { reply: 'Sorry, a new one is on its way.' },
+    });
+    expect(replied.status).toBe(200);
+    expect(e.reviewsOf(mapped.businessId)[1].replyStatus).toBe('pending');
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId)[1].replyStatus).toBe('posted');
+    expect(tp.requestsTo(`/v1/private/reviews/${target.externalId}/reply`, 'POST')[0].json).toEqual({
+      message: 'Sorry, a new one is on its way.',
+    });
+    expect(tp.review(target.externalId)?.companyReply?.text).toBe('Sorry, a new one is on its way.');
+  });
+
+  it('an expired Trustpilot access token (401) is refreshed once and the sync goes on', async () => {
+    const tp = await startTrustpilotStandIn();
+    standIn = tp;
+    const e = connectorEnv({
+      platforms: { trustpilot: { baseUrl: tp.url, clientId: tp.apiKey, clientSecret: tp.apiSecret } },
+    });
+    env = e;
+    const unitId = tp.businessUnits[0].id;
+    const connection = await e.connectOAuth('trustpilot', tp.approve);
+    const tokens = openTokens(e, connection.id)!;
+    const withDomain = { ...tokens, extra: { domains: 'acme.example' } };
+    saveTokens(
+      e.db,
+      e.clock,
+      connection.id,
+      sealTokens(e, connection.id, withDomain),
+      tokens.expiresAt ?? null,
+    );
+    const mapped = await e.mapLocation(connection.id, unitId);
+    await e.drain();
+
+    tp.setReviews(unitId, [tpReview({ createdAt: '2026-06-05T09:00:00Z' })]);
+    tp.expireAccessTokens();
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    expect(tp.requestsTo('/v1/oauth/oauth-business-users-for-applications/refresh')).toHaveLength(1);
+    expect(e.reviewsOf(mapped.businessId)).toHaveLength(1);
+    const after = (await e.call('GET', '/api/v1/connections')).json.data[0];
+    expect(after).toMatchObject({ status: 'active', lastError: null });
+    expect(openTokens(e, connection.id)?.extra).toEqual({ domains: 'acme.example' });
+  });
+});
