@@ -99,7 +99,7 @@ describe('EmbedMyReviews Agency API, documented examples', () => {
     expect(asOrg.status).toBe(403);
     expect(Object.keys(asOrg.json)).toEqual(['message']);
     const before = (await t.call('GET', '/api/v1/organizations', { key: t.admin })).json.pagination.total;
-    const bad = [
+    const bad: Array<Record<string, string>> = [
       { name: 'J', company: 'C', email: 'nope', password: 'Password123456', custom_plan_id: '1' },
       { name: 'J', company: 'C', email: 'j@example.com', password: 'short', custom_plan_id: '1' },
       {
