@@ -9,7 +9,7 @@ import { organizationIdOfRowNumber, rowNumberOf } from '../../store/row-numbers'
 import type { EmrEnv } from './auth';
 import { EmrError, invalidField } from './errors';
 import { bodyOf, intField, pageOf, parse, requireFields, textField } from './input';
-import { businessOfNumber, integerOf } from './lookups';
+import { businessOfNumber } from './lookups';
 import { paginatedEnvelope, windowOf } from './pagination';
 
 const orderBody = z.object({
