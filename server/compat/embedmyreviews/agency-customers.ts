@@ -95,7 +95,7 @@ export function agencyCustomersRoutes(deps: AppDeps) {
     if (input.send_invite) {
       throw invalidField(
         'send_invite',
-        'Plaudit never emails passwords: give the customer their login, or invite them by email from the team settings (POST /api/v1/team/invitations).',
+        'Plaudit never emails passwords: give the customer their login, or invite them by email with POST /api/v1/auth/invitations.',
       );
     }
     if (findUserByEmail(deps.db, input.email))
