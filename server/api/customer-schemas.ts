@@ -46,17 +46,10 @@ const customerFields = {
     .openapi({ description: 'Up to 20 tags of up to 50 characters; replace the current ones' }),
   notes: z.string().max(2000).nullable().optional(),
   optOut: z.boolean().optional().openapi({ description: '`true` stops every message to this customer' }),
-  source: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .nullable()
-    .optional()
-    .openapi({
-      description: 'Where the contact came from (e.g. `api`, `shopify`); free text',
-      example: 'shopify',
-    }),
+  source: z.string().trim().min(1).max(100).nullable().optional().openapi({
+    description: 'Where the contact came from (e.g. `api`, `shopify`); free text',
+    example: 'shopify',
+  }),
   sourceContactId: z
     .string()
     .trim()

@@ -45,7 +45,9 @@ export function reviewRequestsApi(deps: AppDeps) {
       description: withPiiNote(
         'Finds or creates the customer (matched by email or phone, as `POST /customers`), draws the code and ' +
           '`reviewLink`, and stores the request `pending` (`scheduled` with `sendAt`; `suppressed` when the ' +
-          'customer has opted out). With a `sk_test_` key the request is `sandbox`: no message is ever transmitted.',
+          'customer has opted out). With a `sk_test_` key the request is `sandbox`: no message is ever transmitted. ' +
+          'When its messages (the first and the campaign’s reminders) would exceed the organization’s monthly ' +
+          'allowance of the channel (`GET /usage`), it is refused with 429 `USAGE_LIMIT_REACHED` and nothing is stored.',
       ),
       middleware: [requireScope('requests:write')],
       request: { body: jsonBody(createReviewRequestBody) },

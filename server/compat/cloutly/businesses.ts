@@ -1,10 +1,14 @@
+import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { requireScope } from '../../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../../http/context';
 import { type Business, listBusinesses } from '../../store/businesses';
 import { reviewSourcesByBusiness } from '../../store/review-sources';
+import { queryOf } from './validation';
 
 const PAGE = 500;
+/** Cloutly documents no query parameters here: any is a 400 rather than silently ignored. */
+const noQuery = z.object({}).strict();
 
 /** Every active business of the organization, oldest first. */
 function allBusinesses(deps: AppDeps, organizationId: string): Business[] {
@@ -42,6 +46,7 @@ function presentBusiness(business: Business, reviewSources: string[]) {
 export function cloutlyBusinesses(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/businesses', requireScope('businesses:read'), (c) => {
+    queryOf(c, noQuery);
     const organizationId = orgIdOf(c);
     const sources = reviewSourcesByBusiness(deps.db, organizationId);
     return c.json(

@@ -141,6 +141,8 @@ const FIXTURES: Record<string, Fixture> = {
         phone: `+1415555${String(1000 + made)}`,
         tags: ['before'],
         notes: 'before',
+        source: 'before',
+        sourceContactId: 'before',
       });
       return { id: String(customer.id), read: reader(t, `/api/v1/customers/${customer.id}`) };
     },
@@ -151,6 +153,8 @@ const FIXTURES: Record<string, Fixture> = {
       tags: ['after'],
       notes: 'after',
       optOut: true,
+      source: 'after',
+      sourceContactId: 'after',
     }),
     alongside: { optOut: ['optedOutAt'] },
   },

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPES } from '../../../server/domain/scopes';
 import { setup } from '../helpers';
 
-const DAY = 86_400_000;
-
 async function limited(limits: { smsPerMonth: number | null; emailPerMonth: number | null }) {
   const t = setup();
   const biz = await t.createBusiness();
