@@ -32,7 +32,7 @@ describe('organization pause and resume (admin key)', () => {
     const t = setup();
     const doc = await t.call('GET', '/api/v1/openapi.json', { key: null });
     expect(Object.keys(doc.json.paths)).toEqual(
-      expect.arrayContaining(['/organizations/{id}/pause', '/organizations/{id}/resume']),
+      expect.arrayContaining(['/api/v1/organizations/{id}/pause', '/api/v1/organizations/{id}/resume']),
     );
   });
 });

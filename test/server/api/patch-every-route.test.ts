@@ -194,6 +194,7 @@ const FIXTURES: Record<string, Fixture> = {
       events: ['feedback.created'],
       description: 'after',
       enabled: false,
+      format: 'embedmyreviews',
     }),
   },
   '/api/v1/campaigns/{id}': {
