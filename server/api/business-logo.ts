@@ -16,7 +16,7 @@ import { newRouter } from '../http/router';
 import { deleteUploadedLogo, saveUploadedLogo } from '../store/business-logos';
 import { getBusiness } from '../store/businesses';
 import { businessSchema } from './business-schemas';
-import { presentBusiness } from './businesses';
+import { presentBusiness } from './business-writes';
 import { errorContent, errorResponses, idParam, jsonResponse, security } from './common-schemas';
 
 const tags = ['Businesses'];

@@ -1,55 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { freeSlug, resolveBusinessFields } from '../domain/business-settings';
-import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
-import { ApiError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { pageWindow, paginated, paginatedSchema, paginationQuery } from '../http/pagination';
 import { newRouter } from '../http/router';
-import {
-  archiveBusiness,
-  type Business,
-  businessFields,
-  businessStats,
-  getBusiness,
-  insertBusiness,
-  isSlugTaken,
-  listBusinesses,
-  updateBusiness,
-} from '../store/businesses';
+import { type Business, businessStats, getBusiness, listBusinesses } from '../store/businesses';
 import {
   businessSchema,
   businessWithStatsSchema,
   createBusinessBody,
   updateBusinessBody,
 } from './business-schemas';
+import { archiveBusinessFor, createBusinessFor, presentBusiness, updateBusinessFor } from './business-writes';
 import { booleanQuery, errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 
 const tags = ['Businesses'];
 const params = idParam('Business', 'biz_3kTz9QwErTyUiOpA');
 
-/** A business as the API shows it: with its general landing link. */
-export function presentBusiness(publicUrl: string, b: Business) {
-  return { ...b, reviewLink: `${publicUrl}/b/${b.slug}` };
-}
-
 /** `/businesses`: a business is one location with its landing settings, gating and platform links. */
 export function businessesApi(deps: AppDeps) {
   const app = newRouter();
   const present = (b: Business) => presentBusiness(deps.config.publicUrl, b);
-
-  /** A free slug: the one asked for (409 if taken), or one derived from the name with a suffix if needed. */
-  const chooseSlug = (asked: string | undefined, name: string, exceptId?: string): string => {
-    if (asked) {
-      if (isSlugTaken(deps.db, asked, exceptId)) {
-        throw new ApiError('CONFLICT', 'That slug is already used by another business', {
-          slug: 'already taken',
-        });
-      }
-      return asked;
-    }
-    return freeSlug(name, (slug) => isSlugTaken(deps.db, slug, exceptId));
-  };
 
   app.openapi(
     createRoute({
@@ -97,10 +68,7 @@ export function businessesApi(deps: AppDeps) {
       },
     }),
     (c) => {
-      const input = c.req.valid('json');
-      const fields = resolveBusinessFields(input, undefined, isoNow(deps.clock));
-      const slug = chooseSlug(input.slug, input.name);
-      const business = insertBusiness(deps.db, deps.clock, orgIdOf(c), { ...fields, slug });
+      const business = createBusinessFor(deps, orgIdOf(c), c.req.valid('json'));
       return c.json(present(business), 201);
     },
   );
@@ -143,16 +111,7 @@ export function businessesApi(deps: AppDeps) {
       const orgId = orgIdOf(c);
       const current = getBusiness(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Business');
-      const input = c.req.valid('json');
-      const fields = resolveBusinessFields(input, businessFields(current), isoNow(deps.clock));
-      const slug =
-        input.slug && input.slug !== current.slug
-          ? chooseSlug(input.slug, current.name, current.id)
-          : current.slug;
-      return c.json(
-        present(updateBusiness(deps.db, deps.clock, orgId, current.id, { ...fields, slug })),
-        200,
-      );
+      return c.json(present(updateBusinessFor(deps, orgId, current, c.req.valid('json'))), 200);
     },
   );
 
@@ -169,9 +128,10 @@ export function businessesApi(deps: AppDeps) {
       responses: { 200: jsonResponse(businessSchema, 'Archived'), ...errorResponses },
     }),
     (c) => {
-      const archived = archiveBusiness(deps.db, deps.clock, orgIdOf(c), c.req.valid('param').id);
-      if (!archived) throw notFound('Business');
-      return c.json(present(archived), 200);
+      const orgId = orgIdOf(c);
+      const current = getBusiness(deps.db, orgId, c.req.valid('param').id);
+      if (!current) throw notFound('Business');
+      return c.json(present(archiveBusinessFor(deps, orgId, current)), 200);
     },
   );
 

@@ -10,6 +10,7 @@ import {
   deleteOrganization,
   getOrganization,
   listOrganizations,
+  setOrganizationPaused,
   updateOrganization,
 } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
@@ -19,7 +20,16 @@ import { limitsSchema } from './usage-schemas';
 const tags = ['Organizations'];
 const params = idParam('Organization', 'org_3kTz9QwErTyUiOpA');
 const organizationSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    pausedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the organization was paused (its messages wait), or null' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   .openapi('Organization');
 const organizationDetailSchema = organizationSchema
   .extend({ limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }) })
@@ -124,6 +134,34 @@ export function organizationsApi(deps: AppDeps) {
       return c.body(null, 204);
     },
   );
+
+  for (const action of ['pause', 'resume'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/organizations/{id}/${action}`,
+        tags,
+        security,
+        summary:
+          action === 'pause' ? 'Pause an organization (admin key)' : 'Resume an organization (admin key)',
+        description:
+          action === 'pause'
+            ? 'A paused organization sends no messages: review requests and reminders stay queued (held, not ' +
+              'lost) and go out after it resumes. Everything else keeps working: its API, dashboard, landing ' +
+              'pages, cards, widget and webhooks. Pausing a paused organization keeps the first pausedAt.'
+            : 'Clears pausedAt; held messages are sent at their next check (within the hour), in the send window.',
+        middleware: adminOnly,
+        request: { params },
+        responses: { 200: jsonResponse(organizationSchema, 'The organization'), ...errorResponses },
+      }),
+      (c) => {
+        const id = c.req.valid('param').id;
+        const organization = setOrganizationPaused(deps.db, deps.clock, id, action === 'pause');
+        if (!organization) throw notFound('Organization');
+        return c.json(organization, 200);
+      },
+    );
+  }
 
   return app;
 }

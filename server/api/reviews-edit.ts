@@ -1,19 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { withWebhookEvent } from '../delivery/webhook-events';
-import { isoNow } from '../domain/clock';
-import { FIRST_PARTY_SOURCES, type SourceId } from '../domain/sources';
 import { requireScope } from '../http/auth';
 import { type AppDeps, type AppEnv, orgIdOf } from '../http/context';
-import { ApiError, notFound } from '../http/errors';
-import { deleteReview, findReviewByExternalId, updateReview } from '../store/review-writes';
-import { getReview, type Review } from '../store/reviews';
+import { notFound } from '../http/errors';
+import { getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { deleteReviewFor, updateReviewFor } from './review-changes';
 import { presentReview, reviewParams, reviewSchema, reviewTags, updateReviewBody } from './reviews-schemas';
-
-/** What the business may change on a review it imported from a platform: the text is the platform's. */
-const CURATION_FIELDS = new Set(['showOnWidget', 'hidden', 'tags']);
-
-const isFirstParty = (review: Review) => FIRST_PARTY_SOURCES.includes(review.source as SourceId);
 
 const conflict = { ...errorResponses[404], description: 'Not allowed on an imported platform review' };
 
@@ -37,38 +29,8 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const orgId = orgIdOf(c);
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
-      const patch = c.req.valid('json');
-      if (!isFirstParty(current)) {
-        const refused = Object.keys(patch).filter((field) => !CURATION_FIELDS.has(field));
-        if (refused.length) {
-          const why = `cannot be changed on a ${current.source} review: it is the platform's text; only showOnWidget, hidden and tags can`;
-          throw new ApiError(
-            'VALIDATION_ERROR',
-            'Imported platform reviews only accept showOnWidget, hidden and tags',
-            Object.fromEntries(refused.map((field) => [field, why])),
-          );
-        }
-      }
-      if (patch.externalId && patch.externalId !== current.externalId) {
-        const key = { businessId: current.businessId, source: current.source, externalId: patch.externalId };
-        if (findReviewByExternalId(deps.db, orgId, key)) {
-          throw new ApiError('CONFLICT', 'Another review of the business has this externalId', {
-            externalId: 'taken',
-          });
-        }
-      }
-      const { reply, ...rest } = patch;
-      const replyPatch =
-        reply === undefined || reply === current.reply ? {} : { reply, repliedAt: isoNow(deps.clock) };
-      const updated = withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.updated',
-        () => updateReview(deps.db, deps.clock, orgId, current.id, { ...rest, ...replyPatch }),
-        (review) => review && presentReview(review),
-      );
-      return c.json(presentReview(updated!), 200);
+      const updated = updateReviewFor(deps, orgId, current, c.req.valid('json'));
+      return c.json(presentReview(updated), 200);
     },
   );
 
@@ -89,23 +51,7 @@ export function registerReviewEdits(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const orgId = orgIdOf(c);
       const current = getReview(deps.db, orgId, c.req.valid('param').id);
       if (!current) throw notFound('Review');
-      if (!isFirstParty(current)) {
-        throw new ApiError(
-          'CONFLICT',
-          `A ${current.source} review cannot be deleted; set hidden: true instead`,
-          {
-            source: 'imported from a platform',
-          },
-        );
-      }
-      withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.deleted',
-        () => deleteReview(deps.db, orgId, current.id),
-        (deleted) => (deleted ? { id: current.id, businessId: current.businessId } : undefined),
-      );
+      deleteReviewFor(deps, orgId, current);
       return c.body(null, 204);
     },
   );

@@ -1,18 +1,15 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { platformReplyFields } from '../connectors/reply-presentation';
-import { queueReviewAlerts } from '../delivery/owner-alerts';
-import { withWebhookEvent } from '../delivery/webhook-events';
 import { requireScope } from '../http/auth';
 import { type AppDeps, isSandbox, orgIdOf, readerIdOf } from '../http/context';
 import { ApiError, notFound } from '../http/errors';
 import { jsonText } from '../http/json-text';
 import { pageWindow, paginatedJson, paginatedSchema } from '../http/pagination';
 import { newRouter } from '../http/router';
-import { businessBelongsTo } from '../store/businesses';
 import { listReviewsJson, type ReviewFilter } from '../store/review-queries';
-import { findReviewByExternalId } from '../store/review-writes';
-import { createReview, getReview } from '../store/reviews';
+import { getReview } from '../store/reviews';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { createReviewFor } from './review-changes';
 import { registerReviewBulk } from './reviews-bulk';
 import { registerReviewEdits } from './reviews-edit';
 import { registerReviewImport } from './reviews-import';
@@ -61,7 +58,6 @@ export function filterOf(
 /** `/reviews`: list, read, create; edits, replies and import are registered from their own files. */
 export function reviewsApi(deps: AppDeps) {
   const app = newRouter();
-  const alertDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
 
   app.openapi(
     createRoute({
@@ -135,34 +131,7 @@ export function reviewsApi(deps: AppDeps) {
       },
     }),
     (c) => {
-      const orgId = orgIdOf(c);
-      const input = c.req.valid('json');
-      if (!businessBelongsTo(deps.db, orgId, input.businessId)) throw notFound('Business');
-      if (
-        input.externalId &&
-        findReviewByExternalId(deps.db, orgId, { ...input, externalId: input.externalId })
-      ) {
-        throw new ApiError(
-          'CONFLICT',
-          'A review with this source and externalId already exists for the business',
-          {
-            externalId: 'already imported',
-          },
-        );
-      }
-      const review = withWebhookEvent(
-        deps.db,
-        deps.clock,
-        orgId,
-        'review.created',
-        () => {
-          const created = createReview(deps.db, deps.clock, orgId, input);
-          // A sk_test_ key never transmits a message: its reviews alert nobody either.
-          if (!isSandbox(c)) queueReviewAlerts(alertDeps, orgId, [created]);
-          return created;
-        },
-        presentReview,
-      );
+      const review = createReviewFor(deps, orgIdOf(c), c.req.valid('json'), isSandbox(c));
       return c.json(presentReview(review), 201);
     },
   );

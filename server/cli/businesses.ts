@@ -1,5 +1,7 @@
 import { type Command, Option } from 'commander';
 import { createBusinessBody } from '../api/business-schemas';
+import { presentBusiness } from '../api/business-writes';
+import { enqueueWebhookEvent } from '../delivery/webhook-events';
 import { freeSlug, resolveBusinessFields } from '../domain/business-settings';
 import { isoNow, systemClock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
@@ -37,7 +39,15 @@ function createBusiness(db: Db, publicUrl: string, options: CreateOptions): void
     business = db
       .transaction(() => {
         const slug = chooseSlug(db, parsed.data.slug, parsed.data.name);
-        return insertBusiness(db, systemClock, options.org, { ...fields, slug });
+        const created = insertBusiness(db, systemClock, options.org, { ...fields, slug });
+        enqueueWebhookEvent(
+          db,
+          systemClock,
+          options.org,
+          'business.created',
+          presentBusiness(publicUrl, created),
+        );
+        return created;
       })
       .immediate();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/context';
 import { cloutlyRoutes } from './cloutly';
+import { embedMyReviewsRoutes } from './embedmyreviews/index';
 import { feedbackApiRoutes } from './feedbackapi';
 import { ratingsRiseRoutes } from './ratingsrise/routes';
 
@@ -14,5 +15,6 @@ export function compatRoutes(deps: AppDeps) {
   app.route('/cloutly', cloutlyRoutes(deps));
   app.route('/ratingsrise', ratingsRiseRoutes(deps));
   app.route('/feedbackapi', feedbackApiRoutes(deps));
+  app.route('/embedmyreviews', embedMyReviewsRoutes(deps));
   return app;
 }

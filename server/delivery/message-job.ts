@@ -5,6 +5,7 @@ import { getCampaignById } from '../store/campaigns';
 import type { Db } from '../store/db';
 import { getDeliveryRequest, markRequestSent, markRequestSuppressed } from '../store/delivery-requests';
 import { closeMessage, getMessageById, type Message, markMessageSent } from '../store/messages';
+import { isOrganizationPaused } from '../store/organizations';
 import type { OutboxJob } from '../store/outbox';
 import { recordMessageFailure, requestEventData } from './message-failure';
 import type { JobHandler, JobOutcome } from './outbox';
@@ -61,6 +62,9 @@ export function messageJobHandler(deps: MessageJobDeps): JobHandler {
         if (campaign.status === 'paused')
           return { type: 'postpone', until: new Date(clock().getTime() + PAUSED_RECHECK_MS) };
       }
+      // A paused account (an agency suspended it) holds its messages: they wait, nothing is dropped.
+      if (isOrganizationPaused(db, message.organizationId))
+        return { type: 'postpone', until: new Date(clock().getTime() + PAUSED_RECHECK_MS) };
       const now = clock();
       const windowOpens = nextSendTime(now, business.timezone, business.sendWindow);
       if (windowOpens.getTime() > now.getTime()) return { type: 'postpone', until: windowOpens };

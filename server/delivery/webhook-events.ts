@@ -17,6 +17,9 @@ export const WEBHOOK_EVENTS = [
   'request.completed',
   'request.failed',
   'customer.opted_out',
+  'business.created',
+  'business.updated',
+  'business.archived',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

@@ -1,3 +1,4 @@
+import { embedMyReviewsFormat } from '../compat/embedmyreviews/webhook-format';
 import { ratingsRiseFormat } from '../compat/ratingsrise/webhook-format';
 import { type Clock, isoNow } from '../domain/clock';
 import type { Db } from '../store/db';
@@ -34,6 +35,7 @@ export const standardFormat: WebhookFormat = {
 export const WEBHOOK_FORMATS = {
   standard: standardFormat,
   ratingsrise: ratingsRiseFormat,
+  embedmyreviews: embedMyReviewsFormat,
 } satisfies Record<string, WebhookFormat>;
 
 export type WebhookFormatName = keyof typeof WEBHOOK_FORMATS;

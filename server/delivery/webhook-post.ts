@@ -36,11 +36,12 @@ export function postWebhook(
       {
         method: 'POST',
         lookup: pinned,
+        // A format may name its product's user agent (receivers filter on it); the body framing is fixed.
         headers: {
+          'user-agent': 'Plaudit-Webhooks/1.0',
           ...headers,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          'user-agent': 'Plaudit-Webhooks/1.0',
         },
       },
       (response) => {

@@ -13,3 +13,7 @@ export const SOURCE_IDS = SOURCES.map((s) => s.id) as [SourceId, ...SourceId[]];
 
 /** Sources whose reviews Plaudit owns: fully editable and deletable; imported ones are not. */
 export const FIRST_PARTY_SOURCES: readonly SourceId[] = SOURCES.filter((s) => s.firstParty).map((s) => s.id);
+
+/** Whether a review of `source` is first-party: Plaudit owns its text, so it may be edited and deleted. */
+export const isFirstPartySource = (source: string): boolean =>
+  (FIRST_PARTY_SOURCES as readonly string[]).includes(source);

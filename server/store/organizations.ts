@@ -3,13 +3,27 @@ import { newId } from '../domain/ids';
 import { notifyBusinessChanged } from './changes';
 import { type Db, pageSql, sql } from './db';
 
-export type Organization = { id: string; name: string; createdAt: string; updatedAt: string };
+export type Organization = {
+  id: string;
+  name: string;
+  /** When an agency paused the account (its messages wait until it resumes), or null. */
+  pausedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
-type OrganizationRow = { id: string; name: string; created_at: string; updated_at: string };
+type OrganizationRow = {
+  id: string;
+  name: string;
+  paused_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
 const toOrganization = (row: OrganizationRow): Organization => ({
   id: row.id,
   name: row.name,
+  pausedAt: row.paused_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -23,7 +37,7 @@ export function createOrganization(db: Db, clock: Clock, input: { name: string }
     now,
     now,
   );
-  return { id, name: input.name, createdAt: now, updatedAt: now };
+  return { id, name: input.name, pausedAt: null, createdAt: now, updatedAt: now };
 }
 
 export function getOrganization(db: Db, id: string): Organization | undefined {
@@ -54,6 +68,30 @@ export function updateOrganization(
   const now = isoNow(clock);
   sql(db, 'UPDATE organizations SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
   return { ...current, name, updatedAt: now };
+}
+
+/**
+ * Pauses (`paused` true) or resumes an organization; pausing twice keeps the first time. Undefined when there is
+ * no such organization.
+ */
+export function setOrganizationPaused(
+  db: Db,
+  clock: Clock,
+  id: string,
+  paused: boolean,
+): Organization | undefined {
+  const now = isoNow(clock);
+  sql(
+    db,
+    `UPDATE organizations SET paused_at = CASE WHEN ? THEN coalesce(paused_at, ?) ELSE NULL END, updated_at = ?
+     WHERE id = ?`,
+  ).run(paused ? 1 : 0, now, now, id);
+  return getOrganization(db, id);
+}
+
+/** Whether the organization is paused: its messages wait (server/delivery/message-job.ts). */
+export function isOrganizationPaused(db: Db, id: string): boolean {
+  return !!sql(db, 'SELECT 1 FROM organizations WHERE id = ? AND paused_at IS NOT NULL').get(id);
 }
 
 /** Deletes the organization and, by cascade, everything it owns. */
