@@ -40,6 +40,7 @@ export type Connection = {
   syncIntervalMinutes: number;
   limitation: string | null;
   canReply: boolean;
+  placeSettings?: PlaceSettings;
   locations: ConnectionLocation[];
   lastRuns: SyncRun[];
   createdAt: string;
@@ -49,10 +50,18 @@ export type Connection = {
 /** An API-key connection: the key, and the places to watch (a key sees the whole platform). */
 export type ApiKeyInput = {
   apiKey: string;
-  locationIds?: string;
-  searchQuery?: string;
-  searchLocation?: string;
+  places?: string[];
+  searchQuery?: string | null;
+  searchLocation?: string | null;
 };
+
+/** The places the owner named (Yelp, Tripadvisor, Trustpilot); null where the grant lists them. */
+export type PlaceSettings = {
+  places: string[];
+  searchQuery: string | null;
+  searchLocation: string | null;
+  language: string | null;
+} | null;
 
 /** How a location is mapped: to a business, to a new business made from it, or to none (stops syncing). */
 export type MapInput = { externalId: string; businessId?: string | null; createBusiness?: boolean };

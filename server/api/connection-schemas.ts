@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { openTokens } from '../connectors/connection-tokens';
 import { connectorFor, type EngineDeps } from '../connectors/engine-deps';
+import { NAMED_PLACE_PLATFORMS, type PlaceSettings, placeSettingsOf } from '../connectors/place-settings';
 import { notFound } from '../http/errors';
 import type { ConnectionLocation } from '../store/connection-locations';
 import { locationsOf } from '../store/connection-locations';
 import type { Connection } from '../store/connections';
 import { recentRuns } from '../store/sync-runs';
-import { idOf } from './common-schemas';
+import { idOf, idParam } from './common-schemas';
 
 export const connectionTags = ['Connections'];
 export const PLATFORMS = ['google', 'facebook', 'trustpilot', 'yelp', 'tripadvisor'] as const;
@@ -28,9 +30,8 @@ export function platformOf(name: string): (typeof PLATFORMS)[number] {
   if (!platform) throw notFound('Platform');
   return platform;
 }
-export const connectionParams = z.object({
-  id: idOf('conn').openapi({ param: { name: 'id', in: 'path' }, example: 'conn_3kTz9QwErTyUiOpA' }),
-});
+// Like every other resource: an id that is not one of the organization's connections is a 404.
+export const connectionParams = idParam('Connection', 'conn_3kTz9QwErTyUiOpA');
 
 const locationSchema = z
   .object({
@@ -60,6 +61,47 @@ const runSchema = z
   })
   .openapi('SyncRun');
 
+const placeFields = {
+  places: z
+    .array(z.string().trim().min(1).max(300))
+    .max(50)
+    .optional()
+    .openapi({
+      description:
+        'The places to watch: Yelp business ids, aliases or page links; Tripadvisor location ids or links; Trustpilot domains. Replaces the list.',
+      example: ['joes-coffee-austin'],
+    }),
+  searchQuery: z.string().trim().max(200).nullable().optional().openapi({
+    description: 'Yelp or Tripadvisor: a name search whose results GET …/locations lists (null clears it)',
+  }),
+  searchLocation: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Where to search (Yelp requires it with searchQuery)', example: 'Austin, TX' }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a language code such as en or pt_BR')
+    .nullable()
+    .optional()
+    .openapi({ description: 'Tripadvisor: the review language to read (default en)' }),
+};
+
+const placeSettingsSchema = z
+  .object({
+    places: z.array(z.string()),
+    searchQuery: z.string().nullable(),
+    searchLocation: z.string().nullable(),
+    language: z.string().nullable(),
+  })
+  .nullable()
+  .openapi({
+    description:
+      'The places the owner named (Yelp, Tripadvisor, Trustpilot); null for platforms that list what the grant can see, and once disconnected',
+  });
+
 export const connectionSchema = z
   .object({
     id: z.string(),
@@ -71,6 +113,7 @@ export const connectionSchema = z
     syncIntervalMinutes: z.number().int(),
     limitation: z.string().nullable().openapi({ description: 'What the platform’s API does not show' }),
     canReply: z.boolean().openapi({ description: 'Whether replies written in Plaudit are posted there' }),
+    placeSettings: placeSettingsSchema,
     locations: z.array(locationSchema),
     lastRuns: z.array(runSchema).openapi({ description: 'The newest sync runs, newest first' }),
     createdAt: z.string(),
@@ -84,33 +127,11 @@ export const authorizeSchema = z.object({
 });
 
 export const apiKeyBody = z
-  .object({
-    apiKey: z.string().trim().min(8).max(500),
-    // A key sees the whole platform, so the owner names their places (server/connectors/location-hints.ts).
-    locationIds: z
-      .string()
-      .trim()
-      .max(2000)
-      .optional()
-      .openapi({
-        description: 'Ids, aliases or page links of your places, separated by commas, spaces or lines',
-      }),
-    searchQuery: z.string().trim().max(200).optional().openapi({ description: 'Or: a name to search for' }),
-    searchLocation: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .openapi({ description: 'Where to search (Yelp requires it with searchQuery)' }),
-    language: z
-      .string()
-      .trim()
-      .max(10)
-      .optional()
-      .openapi({ description: 'Review language (Tripadvisor; default en)' }),
-  })
+  .object({ apiKey: z.string().trim().min(8).max(500), ...placeFields })
   .strict()
   .openapi('ConnectApiKey');
+
+export const placeSettingsBody = z.object(placeFields).strict().openapi('ConnectionPlaces');
 
 export const mapLocationBody = z
   .object({
@@ -141,6 +162,12 @@ export const presentLocation = (l: ConnectionLocation) => ({
   lastFullReadAt: l.lastFullReadAt,
 });
 
+function namedPlacesOf(deps: EngineDeps, c: Connection): PlaceSettings | null {
+  if (!NAMED_PLACE_PLATFORMS.includes(c.platform)) return null;
+  const tokens = openTokens(deps, c.id);
+  return tokens && placeSettingsOf(c.platform, tokens);
+}
+
 /** A connection with its locations and newest runs; never its tokens. */
 export function presentConnection(deps: EngineDeps, c: Connection) {
   const connector = connectorFor(deps.config, c.platform);
@@ -154,6 +181,7 @@ export function presentConnection(deps: EngineDeps, c: Connection) {
     syncIntervalMinutes: c.syncIntervalMinutes,
     limitation: connector?.limitation ?? null,
     canReply: Boolean(connector?.postReply),
+    placeSettings: namedPlacesOf(deps, c),
     locations: locationsOf(deps.db, c.id).map(presentLocation),
     lastRuns: recentRuns(deps.db, c.id),
     createdAt: c.createdAt,

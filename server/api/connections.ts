@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createConnection, startConsent, usableConnector } from '../connectors/connect';
+import { openTokens, sealTokens } from '../connectors/connection-tokens';
+import { NAMED_PLACE_PLATFORMS, withPlaceSettings } from '../connectors/place-settings';
 import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
 import { newRouter } from '../http/router';
-import { disconnect, getConnection, listConnections } from '../store/connections';
+import { disconnect, getConnection, listConnections, resealTokens } from '../store/connections';
 import { cancelJobsFor, scheduleSync } from '../store/outbox';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
 import {
@@ -13,17 +15,12 @@ import {
   authorizeSchema,
   connectionParams,
   connectionSchema,
+  placeSettingsBody,
   platformOf,
   platformParams,
   presentConnection,
   connectionTags as tags,
 } from './connection-schemas';
-
-/** The owner's place hints that were given, as `TokenSet.extra` (undefined when none was). */
-function placeHints(hints: Record<string, string | undefined>): Record<string, string> | undefined {
-  const given = Object.entries(hints).filter((entry): entry is [string, string] => Boolean(entry[1]));
-  return given.length > 0 ? Object.fromEntries(given) : undefined;
-}
 
 /** Connections to review platforms (DESIGN §11): connect, list, sync now, disconnect. */
 export function connectionsApi(deps: AppDeps) {
@@ -70,13 +67,46 @@ export function connectionsApi(deps: AppDeps) {
     (c) => {
       const platform = platformOf(c.req.valid('param').platform);
       usableConnector(deps, platform, 'api_key');
-      const { apiKey, ...hints } = c.req.valid('json');
+      const { apiKey, ...places } = c.req.valid('json');
       const connection = createConnection(deps, {
         organizationId: orgIdOf(c),
         platform,
-        tokens: { accessToken: apiKey, extra: placeHints(hints) },
+        tokens: withPlaceSettings(platform, { accessToken: apiKey }, places),
       });
       return c.json(presentConnection(deps, connection), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/connections/{id}',
+      tags,
+      security,
+      summary: 'Name the places a connection watches (Yelp, Tripadvisor, Trustpilot)',
+      description:
+        'An API key sees every place on Yelp and Tripadvisor, and Trustpilot lists no business units for a user: ' +
+        'name yours here, then map them with PUT …/locations. Fields left out keep their value.',
+      middleware: [requireScope('connections:write')],
+      request: { params: connectionParams, body: jsonBody(placeSettingsBody) },
+      responses: { 200: jsonResponse(connectionSchema, 'Updated'), ...errorResponses },
+    }),
+    (c) => {
+      const orgId = orgIdOf(c);
+      const connection = getConnection(deps.db, orgId, c.req.valid('param').id);
+      if (!connection) throw notFound('Connection');
+      if (!NAMED_PLACE_PLATFORMS.includes(connection.platform)) {
+        throw new ApiError(
+          'VALIDATION_ERROR',
+          `${connection.label} lists the locations the grant can see: there are no places to name`,
+          { places: `not used by ${connection.platform}` },
+        );
+      }
+      const tokens = openTokens(deps, connection.id);
+      if (!tokens) throw new ApiError('CONFLICT', 'This connection is disconnected: connect again');
+      const updated = withPlaceSettings(connection.platform, tokens, c.req.valid('json'));
+      resealTokens(deps.db, deps.clock, orgId, connection.id, sealTokens(deps, connection.id, updated));
+      return c.json(presentConnection(deps, getConnection(deps.db, orgId, connection.id)!), 200);
     },
   );
 
@@ -95,6 +125,24 @@ export function connectionsApi(deps: AppDeps) {
       },
     }),
     (c) => c.json({ data: listConnections(deps.db, orgIdOf(c)).map((x) => presentConnection(deps, x)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/connections/{id}',
+      tags,
+      security,
+      summary: 'Get a platform connection',
+      middleware: [requireScope('connections:read')],
+      request: { params: connectionParams },
+      responses: { 200: jsonResponse(connectionSchema, 'The connection'), ...errorResponses },
+    }),
+    (c) => {
+      const connection = getConnection(deps.db, orgIdOf(c), c.req.valid('param').id);
+      if (!connection) throw notFound('Connection');
+      return c.json(presentConnection(deps, connection), 200);
+    },
   );
 
   app.openapi(

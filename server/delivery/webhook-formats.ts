@@ -34,8 +34,8 @@ export const standardFormat: WebhookFormat = {
 /** Every format an endpoint may choose, by the name stored on the endpoint. Each compat format adds its line. */
 export const WEBHOOK_FORMATS = {
   standard: standardFormat,
-  embedmyreviews: embedMyReviewsFormat,
   ratingsrise: ratingsRiseFormat,
+  embedmyreviews: embedMyReviewsFormat,
 } satisfies Record<string, WebhookFormat>;
 
 export type WebhookFormatName = keyof typeof WEBHOOK_FORMATS;

@@ -120,6 +120,23 @@ export function saveTokens(db: Db, clock: Clock, id: string, tokens: Buffer, exp
   ).run(tokens, expiresAt, isoNow(clock), id);
 }
 
+/** Replaces the sealed token set without touching the status (the owner changed which places it watches). */
+export function resealTokens(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  tokens: Buffer,
+): boolean {
+  return (
+    sql(
+      db,
+      `UPDATE connections SET tokens = ?, updated_at = ?
+       WHERE id = ? AND organization_id = ? AND status <> 'disconnected'`,
+    ).run(tokens, isoNow(clock), id, organizationId).changes > 0
+  );
+}
+
 /** Records the outcome of the last platform call: active with no error, or broken with why. */
 export function setConnectionStatus(
   db: Db,

@@ -196,7 +196,7 @@ describe('connections screen', () => {
     const card = within(await screen.findByRole('article', { name: /Yelp/ }));
     expect(api.of('POST', '/connections/yelp')[0].body).toEqual({
       apiKey: 'yelp-key-1234567890',
-      locationIds: 'https://www.yelp.com/biz/corner-cafe-sf',
+      places: ['https://www.yelp.com/biz/corner-cafe-sf'],
     });
     // A new connection with nothing mapped asks the platform at once what it can see.
     expect(await card.findByText('Corner Café SF')).toBeTruthy();

@@ -14,7 +14,8 @@ export function ApiKeyConnectForm({ platform, onPlatform, onConnected }: Props) 
   const [places, setPlaces] = useState('');
   const { submit, busy, error } = useSubmit(async () => {
     const body: ApiKeyInput = { apiKey: apiKey.trim() };
-    if (places.trim()) body.locationIds = places.trim();
+    const named = places.split(/[\s,]+/).filter(Boolean);
+    if (named.length > 0) body.places = named;
     const connection = await connectionsApi.connectKey(platform, body);
     setApiKey('');
     setPlaces('');

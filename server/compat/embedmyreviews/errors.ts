@@ -55,11 +55,7 @@ export function fromZod(error: ZodError): EmrError {
   return invalid(errors);
 }
 
-const STATUS_MESSAGES: Partial<Record<number, string>> = {
-  401: 'Unauthenticated.',
-  404: 'Not found.',
-  429: 'Too Many Attempts.',
-};
+const STATUS_MESSAGES: Partial<Record<number, string>> = { 401: 'Unauthenticated.' };
 
 /** Plaudit's own errors (thrown by the shared domain functions) in the product's shape. */
 function fromApiError(error: ApiError): EmrError {

@@ -15,9 +15,6 @@ import { reviewsRoutes } from './reviews';
 export function embedMyReviewsRoutes(deps: AppDeps) {
   const app = new Hono<EmrEnv>();
   app.onError(emrErrorHandler(deps.logger));
-  app.notFound(() => {
-    throw new EmrError(404, 'Not found.');
-  });
 
   const account = new Hono<EmrEnv>();
   account.use('*', emrAuth(deps, 'account'));
@@ -31,5 +28,9 @@ export function embedMyReviewsRoutes(deps: AppDeps) {
   agency.use('*', emrAuth(deps, 'agency'));
   agency.route('/', agencyRoutes(deps));
   app.route('/api/agency/v1', agency);
+  // Last, so an unknown path answers in the product's shape (after its auth, for the API paths).
+  app.all('*', () => {
+    throw new EmrError(404, 'Not found.');
+  });
   return app;
 }

@@ -180,6 +180,32 @@ const FIXTURES: Record<string, Fixture> = {
     changes: async () => ({ role: 'staff' }),
     key: teamKey,
   },
+  '/api/v1/connections/{id}': {
+    async create(t) {
+      const connection = await ok(t, 'POST', '/api/v1/connections/yelp', {
+        apiKey: 'a-yelp-api-key-before',
+        places: ['before-place'],
+        searchQuery: 'Before',
+        searchLocation: 'Before City',
+        language: 'en',
+      });
+      const read = reader(t, `/api/v1/connections/${connection.id}`);
+      // The place settings are one object in the answer; each field is checked on its own.
+      return {
+        id: String(connection.id),
+        read: async () => {
+          const { placeSettings, ...rest } = await read();
+          return { ...rest, ...(placeSettings as Json) };
+        },
+      };
+    },
+    changes: async () => ({
+      places: ['after-place'],
+      searchQuery: 'After',
+      searchLocation: 'After City',
+      language: 'fr',
+    }),
+  },
   '/api/v1/webhooks/{id}': {
     async create(t) {
       const webhook = await ok(t, 'POST', '/api/v1/webhooks', {

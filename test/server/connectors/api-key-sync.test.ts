@@ -1,7 +1,6 @@
 // Yelp and Tripadvisor through the whole engine: connect with an API key, map a place, sync, reply locally.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTokens, sealTokens } from '../../../server/connectors/connection-tokens';
-import { saveTokens } from '../../../server/store/connections';
+import { insertConnection } from '../../../server/store/connections';
 import { type ConnectorEnv, connectorEnv } from './connector-env';
 import { startTripadvisorStandIn, TRIPADVISOR_KEY, tripadvisorReview } from './stand-ins/tripadvisor';
 import { startYelpStandIn, YELP_KEY, yelpSeed } from './stand-ins/yelp';
@@ -14,22 +13,13 @@ afterEach(async () => {
   for (const close of cleanups.splice(0)) await close();
 });
 
-/**
- * Names the places an API key should watch. The connections API takes only `{apiKey}` today, so the test
- * writes the hint (TokenSet.extra.locationIds, server/connectors/location-hints.ts) next to the sealed key.
- */
-function namePlaces(connectionId: string, locationIds: string) {
-  const tokens = openTokens(env, connectionId);
-  if (!tokens) throw new Error('no tokens');
-  const sealed = sealTokens(env, connectionId, { ...tokens, extra: { ...tokens.extra, locationIds } });
-  saveTokens(env.db, env.clock, connectionId, sealed, null);
-}
-
 /** The owner connects the platform with a key, names a place and maps it to a new business; the first sync runs. */
 async function connectAndBackfill(platform: 'yelp' | 'tripadvisor', apiKey: string, externalId: string) {
-  const connected = await env.call('POST', `/api/v1/connections/${platform}`, { body: { apiKey } });
+  const connected = await env.call('POST', `/api/v1/connections/${platform}`, {
+    body: { apiKey, places: [externalId] },
+  });
   expect(connected.status).toBe(201);
-  namePlaces(connected.json.id, externalId);
+  expect(connected.json.placeSettings).toMatchObject({ places: [externalId] });
   const listed = await env.call('GET', `/api/v1/connections/${connected.json.id}/locations`);
   expect(listed.json.data.map((l: { externalId: string }) => l.externalId)).toEqual([externalId]);
   const location = await env.mapLocation(connected.json.id, externalId);
@@ -184,5 +174,75 @@ describe('Tripadvisor through the engine', () => {
     expect(reread.find((r) => r.externalId === '948000004')).toMatchObject({ hidden: 0, hiddenReason: null });
 
     await replyStaysLocal(after[0].id, businessId);
+  });
+});
+
+describe('naming the places a connection watches', () => {
+  it('PATCH changes the named places and search, GET …/locations follows, and only where places are named', async () => {
+    const yelp = await startYelpStandIn();
+    cleanups.push(yelp.close);
+    env = connectorEnv({ platforms: { yelp: { baseUrl: yelp.baseUrl } } });
+    const business = yelpSeed().business;
+    const connected = await env.call('POST', '/api/v1/connections/yelp', { body: { apiKey: YELP_KEY } });
+    expect(connected.json.placeSettings).toEqual({
+      places: [],
+      searchQuery: null,
+      searchLocation: null,
+      language: null,
+    });
+    const locations = async () =>
+      (await env.call('GET', `/api/v1/connections/${connected.json.id}/locations`)).json.data.map(
+        (l: { externalId: string }) => l.externalId,
+      );
+    expect(await locations()).toEqual([]);
+
+    const byAlias = await env.call('PATCH', `/api/v1/connections/${connected.json.id}`, {
+      body: { places: [business.alias] },
+    });
+    expect(byAlias.status).toBe(200);
+    expect(byAlias.json.placeSettings.places).toEqual([business.alias]);
+    expect(await locations()).toEqual([business.id]);
+
+    const search = await env.call('PATCH', `/api/v1/connections/${connected.json.id}`, {
+      body: { places: [], searchQuery: business.name, searchLocation: 'San Francisco, CA' },
+    });
+    expect(search.json.placeSettings).toMatchObject({ places: [], searchQuery: business.name });
+    expect(await locations()).toEqual([business.id]);
+    const cleared = await env.call('PATCH', `/api/v1/connections/${connected.json.id}`, {
+      body: { searchQuery: null },
+    });
+    expect(cleared.json.placeSettings).toMatchObject({
+      searchQuery: null,
+      searchLocation: 'San Francisco, CA',
+    });
+    expect(await locations()).toEqual([]);
+
+    const bad = await env.call('PATCH', `/api/v1/connections/${connected.json.id}`, {
+      body: { language: 'english' },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.details)).toEqual(['language']);
+
+    const google = insertConnection(env.db, env.clock, {
+      id: 'conn_googleConnection01',
+      organizationId: env.org.id,
+      platform: 'google',
+      label: 'Google Business Profile',
+      syncIntervalMinutes: 30,
+      tokens: Buffer.from('sealed'),
+      tokenExpiresAt: null,
+    });
+    const listsItself = await env.call('PATCH', `/api/v1/connections/${google.id}`, {
+      body: { places: ['somewhere'] },
+    });
+    expect(listsItself.status).toBe(400);
+    expect(listsItself.json.error).toMatch(/lists the locations the grant can see/);
+
+    expect((await env.call('DELETE', `/api/v1/connections/${connected.json.id}`)).status).toBe(200);
+    const gone = await env.call('PATCH', `/api/v1/connections/${connected.json.id}`, {
+      body: { places: [business.id] },
+    });
+    expect(gone.status).toBe(409);
+    expect((await env.call('GET', `/api/v1/connections/${connected.json.id}`)).json.placeSettings).toBeNull();
   });
 });

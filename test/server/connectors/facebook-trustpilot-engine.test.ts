@@ -1,8 +1,7 @@
 // Facebook and Trustpilot through the whole engine: consent via the API and the callback, mapping, outbox
 // syncs and a reply posted through the API, against the loopback stand-ins.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTokens, sealTokens } from '../../../server/connectors/connection-tokens';
-import { saveTokens } from '../../../server/store/connections';
+import { openTokens } from '../../../server/connectors/connection-tokens';
 import { type ConnectorEnv, connectorEnv } from './connector-env';
 import { type FacebookStandIn, fbRecommendation, startFacebookStandIn } from './stand-ins/facebook';
 import { startTrustpilotStandIn, type TrustpilotStandIn, tpReview } from './stand-ins/trustpilot';
@@ -110,17 +109,17 @@ describe('Trustpilot through the engine', () => {
     const exchange = tp.requestsTo('/v1/oauth/oauth-business-users-for-applications/accesstoken')[0];
     expect(exchange.form.grant_type).toBe('authorization_code');
 
-    // The connections API has no field for the Trustpilot domain yet (Trustpilot cannot list a user's business
-    // units): the test puts it where the connector reads it, in the sealed token set.
-    const tokens = openTokens(e, connection.id)!;
-    const withDomain = { ...tokens, extra: { ...tokens.extra, domains: 'acme.example' } };
-    saveTokens(
-      e.db,
-      e.clock,
-      connection.id,
-      sealTokens(e, connection.id, withDomain),
-      tokens.expiresAt ?? null,
-    );
+    // Trustpilot cannot list a user's business units: the owner names the domain, then maps what it finds.
+    const unnamed = await e.call('GET', `/api/v1/connections/${connection.id}/locations`);
+    expect(unnamed.status).toBe(409);
+    expect(unnamed.json.error).toMatch(/name the domain/);
+    const named = await e.call('PATCH', `/api/v1/connections/${connection.id}`, {
+      body: { places: ['acme.example'] },
+    });
+    expect(named.status).toBe(200);
+    expect(named.json.placeSettings).toMatchObject({ places: ['acme.example'] });
+    const found = await e.call('GET', `/api/v1/connections/${connection.id}/locations`);
+    expect(found.json.data.map((l: { externalId: string }) => l.externalId)).toEqual([unitId]);
 
     const mapped = await e.mapLocation(connection.id, unitId);
     await e.drain();
@@ -160,15 +159,7 @@ describe('Trustpilot through the engine', () => {
     env = e;
     const unitId = tp.businessUnits[0].id;
     const connection = await e.connectOAuth('trustpilot', tp.approve);
-    const tokens = openTokens(e, connection.id)!;
-    const withDomain = { ...tokens, extra: { domains: 'acme.example' } };
-    saveTokens(
-      e.db,
-      e.clock,
-      connection.id,
-      sealTokens(e, connection.id, withDomain),
-      tokens.expiresAt ?? null,
-    );
+    await e.call('PATCH', `/api/v1/connections/${connection.id}`, { body: { places: ['acme.example'] } });
     const mapped = await e.mapLocation(connection.id, unitId);
     await e.drain();
 

@@ -190,5 +190,10 @@ describe('EmbedMyReviews documented examples, replayed against Plaudit', () => {
     });
     expect(readOnly.status).toBe(403);
     expect(readOnly.json.message).toMatch(/organizations:create/);
+    for (const path of ['/api/v1/nothing-here', '/api/agency/v1/nothing-here', '/elsewhere']) {
+      const unknown = await t.emr('GET', path, { key: path.includes('agency') ? t.admin : undefined });
+      expect(unknown.status, path).toBe(404);
+      expect(unknown.json, path).toEqual({ message: 'Not found.' });
+    }
   });
 });

@@ -276,3 +276,137 @@ export const reviewCreatedWebhook = {
   created_at: '2025-12-15T10:35:00+00:00',
   meta: {},
 };
+
+const customer = {
+  id: 1,
+  name: 'John Smith',
+  email: 'john@example.com',
+  phone: null,
+  language: 'en',
+  trial_ends_at: null,
+  created_at: '2024-09-26T19:57:52.000000Z',
+  updated_at: '2024-09-26T19:57:52.000000Z',
+  custom_plan: { id: 2, name: 'Pro' },
+  organizations: [{ id: 1, name: 'My Clinic' }],
+};
+
+/** Agency API: `curl -d` fields (urlencoded), the admin key as the agency token. */
+export const createCustomer = {
+  request: {
+    method: 'POST',
+    path: '/api/agency/v1/customers',
+    form: {
+      name: 'John Smith',
+      company: 'My Clinic',
+      email: 'john@example.com',
+      password: 'Password123456',
+      custom_plan_id: '2',
+    },
+  },
+  status: 200,
+  response: { data: customer },
+};
+
+export const switchPlan = {
+  request: { method: 'PUT', path: '/api/agency/v1/customers/{customer}', form: { custom_plan_id: '2' } },
+  status: 200,
+  response: {
+    data: {
+      id: 1,
+      name: 'John Smith',
+      email: 'john@example.com',
+      custom_plan: { id: 2, name: 'Pro' },
+      organizations: [{ id: 1, name: 'My Clinic' }],
+    },
+  },
+};
+
+export const addCredits = {
+  request: {
+    method: 'POST',
+    path: '/api/agency/v1/customers/{customer}/add-credits',
+    form: { type: 'email', credits: '1000' },
+  },
+  status: 200,
+  response: { message: 'Credits added successfully.', balance: 250 },
+};
+
+export const pauseCustomer = {
+  request: { method: 'PUT', path: '/api/agency/v1/customers/{customer}/pause' },
+  status: 200,
+  response: { message: 'Subscription has been paused.' },
+};
+
+export const resumeCustomer = {
+  request: { method: 'PUT', path: '/api/agency/v1/customers/{customer}/resume' },
+  status: 200,
+  response: { message: 'Subscription has been resumed.' },
+};
+
+export const deleteCustomer = {
+  request: { method: 'DELETE', path: '/api/agency/v1/customers/{customer}' },
+  status: 200,
+  response: { message: 'Customer deleted successfully.' },
+};
+
+export const listCustomers = {
+  request: { method: 'GET', path: '/api/agency/v1/customers' },
+  status: 200,
+  response: {
+    data: [{ ...customer, trial_ends_at: '2023-08-24T16:57:57.000000Z' }],
+    links: paginationLinks,
+    meta: { current_page: 1, from: 1, per_page: 10, to: 10 },
+  },
+};
+
+export const listPlans = {
+  request: { method: 'GET', path: '/api/agency/v1/custom-plans' },
+  status: 200,
+  response: {
+    data: [
+      {
+        id: 1,
+        stripe_monthly_id: '',
+        stripe_yearly_id: '',
+        name: 'Basic',
+        is_default: false,
+        is_hidden: false,
+        is_free: true,
+        updated_at: '2024-09-26T10:19:58.000000Z',
+        created_at: '2023-07-25T15:14:02.000000Z',
+      },
+    ],
+  },
+};
+
+export const listOrders = {
+  request: { method: 'GET', path: '/api/agency/v1/orders' },
+  status: 200,
+  response: {
+    data: [
+      {
+        id: '27d2ba02-...',
+        order_number: 'HUFTMX-1733678942',
+        email: 'john@example.com',
+        total: 49.99,
+        currency: 'usd',
+        status: 'completed',
+        shipping: {
+          name: 'John Smith',
+          address: '49 Featherstone Street',
+          city: 'London',
+          country: 'GB',
+          tracking_url: null,
+        },
+        items: [
+          {
+            product_name: 'Google Review Card',
+            quantity: 1,
+            unit_price: 29.99,
+            nfc_urls: ['https://your-domain.com/nfc/...'],
+          },
+        ],
+      },
+    ],
+  },
+};
