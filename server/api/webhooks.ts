@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { webhookUrlProblem } from '../delivery/ssrf';
+import { unsupportedEventsProblem } from '../delivery/webhook-formats';
 import { newWebhookSecret } from '../delivery/webhook-signing';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
@@ -34,6 +35,11 @@ export function webhooksApi(deps: AppDeps) {
     const problem = webhookUrlProblem(url, deps.config.webhooksAllowPrivate);
     if (problem) throw new ApiError('VALIDATION_ERROR', 'Invalid webhook URL', { url: problem });
   };
+  // A product's format carries only its own events: a subscription that could never be delivered is refused.
+  const checkEvents = (format: string, events: string[]) => {
+    const problem = unsupportedEventsProblem(format, events);
+    if (problem) throw new ApiError('VALIDATION_ERROR', problem, { events: problem });
+  };
   const endpointOf = (orgId: string, id: string) => {
     const endpoint = getEndpoint(deps.db, orgId, id);
     if (!endpoint) throw notFound('Webhook');
@@ -54,6 +60,7 @@ export function webhooksApi(deps: AppDeps) {
     (c) => {
       const input = c.req.valid('json');
       checkUrl(input.url);
+      checkEvents(input.format ?? 'standard', input.events);
       const secret = newWebhookSecret();
       const endpoint = insertEndpoint(
         deps.db,
@@ -121,6 +128,7 @@ export function webhooksApi(deps: AppDeps) {
       const current = endpointOf(orgId, c.req.valid('param').id);
       const input = c.req.valid('json');
       if (input.url) checkUrl(input.url);
+      checkEvents(input.format ?? current.format, input.events ?? current.events);
       const updated = updateEndpoint(deps.db, deps.clock, orgId, current.id, {
         url: input.url ?? current.url,
         events: input.events ?? current.events,

@@ -13,6 +13,8 @@ export type WebhookEvent = { type: string; data: unknown; organizationId: string
  * integrations it accepts, so their receivers keep verifying signatures and reading fields unchanged.
  */
 export type WebhookFormat = {
+  /** The native events it has a counterpart for; absent: every one. Subscribing to another is refused. */
+  events?: readonly string[];
   /** The body for `event`, or undefined when the product has no counterpart of it (nothing is sent). */
   body(event: WebhookEvent, context: { db: Db; clock: Clock }): string | undefined;
   /** The headers of one attempt; `secrets` holds two during a rotation's grace period. */
@@ -43,6 +45,14 @@ export const WEBHOOK_FORMAT_NAMES = Object.keys(WEBHOOK_FORMATS) as [
   WebhookFormatName,
   ...WebhookFormatName[],
 ];
+
+/** Why an endpoint of `format` cannot carry `events` (they would never be sent), or undefined when it can. */
+export function unsupportedEventsProblem(format: string, events: string[]): string | undefined {
+  const carried = webhookFormat(format).events;
+  const missing = carried ? events.filter((event) => event !== '*' && !carried.includes(event)) : [];
+  if (!missing.length) return undefined;
+  return `The ${format} format has no ${missing.join(', ')} event: Plaudit sends an endpoint of this format only ${carried?.join(', ')}`;
+}
 
 /** The format of an endpoint; an unknown name (a format removed from the code) falls back to the standard. */
 export function webhookFormat(name: string): WebhookFormat {

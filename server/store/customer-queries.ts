@@ -11,6 +11,8 @@ export type CustomerFilter = {
   optOut?: boolean;
   /** Customers linked to this business (customer_businesses), already checked to be the caller's. */
   linkedBusinessId?: string;
+  /** Customers linked to this business or with a request, review or feedback at it (checked to be the caller's). */
+  relatedBusinessId?: string;
   /** Exact email (stored lowercased) or phone (E.164). */
   email?: string;
   phone?: string;
@@ -40,6 +42,11 @@ const WHERE = `c.organization_id = :org AND c.deleted_at IS NULL
   AND (:tags IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value IN (SELECT value FROM json_each(:tags))))
   AND (:optOut IS NULL OR c.opt_out = :optOut)
   AND (:linked IS NULL OR c.id IN (SELECT customer_id FROM customer_businesses WHERE business_id = :linked))
+  AND (:related IS NULL OR c.id IN (
+    SELECT customer_id FROM customer_businesses WHERE business_id = :related
+    UNION SELECT customer_id FROM review_requests WHERE business_id = :related
+    UNION SELECT customer_id FROM reviews WHERE business_id = :related AND customer_id IS NOT NULL
+    UNION SELECT customer_id FROM feedback WHERE business_id = :related AND customer_id IS NOT NULL))
   AND (:email IS NULL OR c.email = :email)
   AND (:phone IS NULL OR c.phone = :phone)
   AND (:invalid IS NULL OR c.invalid = :invalid)
@@ -66,6 +73,7 @@ export function listCustomers(
     tags: filter.tags?.length ? JSON.stringify(filter.tags) : null,
     optOut: filter.optOut === undefined ? null : filter.optOut ? 1 : 0,
     linked: filter.linkedBusinessId ?? null,
+    related: filter.relatedBusinessId ?? null,
     email: filter.email ?? null,
     phone: filter.phone ?? null,
     invalid: filter.invalid === undefined ? null : filter.invalid ? 1 : 0,

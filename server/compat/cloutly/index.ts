@@ -8,7 +8,7 @@ import { cloutlySendReviewInvite } from './send-review-invite';
 
 /**
  * `/compat/cloutly/api/v1/…`: Cloutly's public REST API (businesses, reviews, send-review-invite) over
- * Plaudit's own data, with `x-api-key` holding a Plaudit key. See docs/compat-cloutly.md.
+ * Plaudit's own data, with `x-api-key` holding a Plaudit key. See docs/compat.md (Cloutly).
  */
 export function cloutlyRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();

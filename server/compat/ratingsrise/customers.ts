@@ -9,6 +9,7 @@ import { orgIdOf } from '../../http/context';
 import { pageWindow, paginated } from '../../http/pagination';
 import { businessBelongsTo } from '../../store/businesses';
 import { customerActivity } from '../../store/customer-activity';
+import { businessIdsOfMany, changeCustomerBusinesses } from '../../store/customer-businesses';
 import { listCustomers } from '../../store/customer-queries';
 import { type Customer, updateCustomer, upsertCustomer } from '../../store/customers';
 import { requireScopes } from './auth';
@@ -45,7 +46,8 @@ const fields = {
   notes: z.string().max(2000).nullable().optional(),
 };
 
-const createBody = z.object(fields).strict();
+// `businessId` is not among RatingsRise's create fields, but its customers have one: naming it links the customer.
+const createBody = z.object({ ...fields, businessId: idString.optional() }).strict();
 const updateBody = z
   .object({ ...fields, name: fields.name.optional() })
   .strict()
@@ -54,13 +56,11 @@ const updateBody = z
 /** `/customers`: list, create, update; each with the request activity RatingsRise shows beside the contact. */
 export function registerCustomers(app: Hono<AppEnv>, deps: AppDeps) {
   const present = (c: Context<AppEnv>, customers: Customer[]) => {
-    const activity = customerActivity(
-      deps.db,
-      orgIdOf(c),
-      customers.map((customer) => customer.id),
-    );
+    const ids = customers.map((customer) => customer.id);
+    const activity = customerActivity(deps.db, orgIdOf(c), ids);
+    const links = businessIdsOfMany(deps.db, orgIdOf(c), ids);
     return personal(c, customers, CUSTOMER_PII).map((customer) =>
-      presentCustomer(customer, activity.get(customer.id)),
+      presentCustomer(customer, activity.get(customer.id), links.get(customer.id) ?? []),
     );
   };
 
@@ -69,13 +69,20 @@ export function registerCustomers(app: Hono<AppEnv>, deps: AppDeps) {
     const orgId = orgIdOf(c);
     if (filter.businessId && !businessBelongsTo(deps.db, orgId, filter.businessId))
       throw notFound('business');
-    const { items, total } = listCustomers(deps.db, orgId, filter, pageWindow({ page, perPage }));
+    const { businessId, ...rest } = filter;
+    // The customers a RatingsRise list shows under the business: linked to it, or invited or reviewed there.
+    const { items, total } = listCustomers(
+      deps.db,
+      orgId,
+      { ...rest, relatedBusinessId: businessId },
+      pageWindow({ page, perPage }),
+    );
     return c.json(paginated(present(c, items), total, { page, perPage }), 200);
   });
 
   app.post('/customers', requireScopes('customers:write'), async (c) => {
     parseInput(noQuery, c.req.query());
-    const input = parseInput(createBody, await jsonBodyOf(c));
+    const { businessId, ...input } = parseInput(createBody, await jsonBodyOf(c));
     // Plaudit finds customers again (and honours their opt-out) by email or phone: a name alone cannot do that.
     if (!input.email && !input.phone) {
       throw new RatingsRiseError(
@@ -85,9 +92,17 @@ export function registerCustomers(app: Hono<AppEnv>, deps: AppDeps) {
       );
     }
     const orgId = orgIdOf(c);
+    if (businessId && !businessBelongsTo(deps.db, orgId, businessId)) throw notFound('business');
     const phone = phoneIn(input.phone, organizationPhoneRegion(deps.db, orgId), 'phone');
     try {
-      const { customer, created } = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
+      const { customer, created } = deps.db.transaction(() => {
+        const done = upsertCustomer(deps.db, deps.clock, orgId, { ...input, phone });
+        // Adds the link (a customer found again keeps the businesses it already belongs to).
+        if (businessId) {
+          changeCustomerBusinesses(deps.db, deps.clock, orgId, done.customer.id, { add: [businessId] });
+        }
+        return done;
+      })();
       return c.json(present(c, [customer])[0], created ? 201 : 200);
     } catch (error) {
       customerConflict(error);

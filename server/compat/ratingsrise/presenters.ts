@@ -83,10 +83,19 @@ export const presentBusinessDetail = (b: Business, stats: BusinessStats) => ({
   sentimentBreakdown: { ...stats.sentimentBreakdown },
 });
 
+/**
+ * The one business RatingsRise shows a customer under. Plaudit links a customer to any number of businesses:
+ * the linked one they were last invited to, else their oldest link; without links, where they were last invited.
+ */
+export function customerBusinessId(activity: CustomerActivity | undefined, links: string[]): string | null {
+  if (links.length === 0) return activity?.businessId ?? null;
+  return activity && links.includes(activity.businessId) ? activity.businessId : links[0];
+}
+
 /** A customer with the activity RatingsRise shows beside the contact (see customer-activity.ts). */
-export const presentCustomer = (c: Customer, activity: CustomerActivity | undefined) => ({
+export const presentCustomer = (c: Customer, activity: CustomerActivity | undefined, links: string[]) => ({
   id: c.id,
-  businessId: activity?.businessId ?? null,
+  businessId: customerBusinessId(activity, links),
   name: c.name,
   email: c.email,
   phone: c.phone,

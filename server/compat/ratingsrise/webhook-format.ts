@@ -33,6 +33,7 @@ export function ratingsRiseSignature(secret: string, body: string): string {
  * header has room for one secret, so during a rotation's grace period the new secret signs.
  */
 export const ratingsRiseFormat: WebhookFormat = {
+  events: EVENTS,
   body(event: WebhookEvent, { db, clock }: { db: Db; clock: Clock }) {
     if (!(EVENTS as readonly string[]).includes(event.type)) return undefined;
     const data = dataOf(event, db);

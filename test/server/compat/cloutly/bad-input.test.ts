@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPES } from '../../../../server/domain/scopes';
 import { setup } from '../../helpers';
-import { cloutlySetup } from './cloutly-setup';
+import { routeWalk, writableRows } from '../route-walk';
+import { BASE, cloutlySetup } from './cloutly-setup';
 
 const expectCloutlyError = (res: { status: number; json: any }, status: number) => {
   expect(res.status).toBe(status);
@@ -114,6 +115,28 @@ describe('Cloutly compat: bad input answers Cloutly’s status codes and changes
     expect(over.json.message).toContain('allowance');
     expect(over.headers.get('retry-after')).toBeTruthy();
     expect((await t.call('GET', '/api/v1/messages')).json.pagination.total).toBe(messages);
+  });
+
+  it('every route: bad input answers 400 in Cloutly’s shape naming the field, and writes nothing', async () => {
+    const t = await cloutlySetup();
+    await t.addReview({ source: 'google', externalId: 'g-1' });
+    const walk = routeWalk(t.app, BASE);
+    const before = writableRows(t.db);
+    const invite = { firstName: 'John', businessId: t.business.id, campaignId: t.campaign.id };
+    const bad: Array<[string, string, unknown, string]> = [
+      ['GET', '/businesses?sources=google', undefined, 'sources'],
+      ['GET', '/reviews?offset=one', undefined, 'offset'],
+      ['POST', '/send-review-invite', { ...invite, channel: { email: 'nope' } }, 'channel.email'],
+    ];
+    for (const [method, path, body, field] of bad) {
+      walk.record(method, path);
+      const res = await t.cloutly(method, path, { body });
+      expectCloutlyError(res, 400);
+      expect(Object.keys(res.json.details ?? {}), `${method} ${path}`).toContain(field);
+    }
+    expect(writableRows(t.db)).toBe(before);
+    // Walked from the app: a route added to the router must join this table.
+    walk.expectAllHit();
   });
 
   it('allows 200 requests a minute per key, then 429 with Retry-After until the minute is over', async () => {

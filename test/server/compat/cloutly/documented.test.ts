@@ -124,4 +124,21 @@ describe('Cloutly documented examples, replayed against a fresh Plaudit', () => 
     const customer = await t.call('GET', `/api/v1/customers/${res.json.contact.id}`);
     expect(customer.json).toMatchObject({ name: 'John Smith', source: 'api', sourceContactId: 'number123' });
   });
+
+  it('GET /reviews?showOnWidget=true keeps the reviews shown on the widget; false filters nothing', async () => {
+    const t = await cloutlySetup();
+    const shown = await t.addReview({ source: 'google', externalId: 'g-1' });
+    const kept = await t.addReview({ source: 'google', externalId: 'g-2' });
+    // Plaudit reviews start off the widget; the owner picks the ones to show.
+    const on = await t.call('PATCH', `/api/v1/reviews/${shown.id}`, { body: { showOnWidget: true } });
+    expect(on.status).toBe(200);
+    const ids = async (query: string) =>
+      (await t.cloutly('GET', `/reviews${query}`)).json.reviews.map((r: { id: string }) => r.id).sort();
+    expect(await ids('?showOnWidget=true')).toEqual([shown.id]);
+    expect(await ids('?showOnWidget=false')).toEqual([shown.id, kept.id].sort());
+    const hidden = (await t.cloutly('GET', '/reviews')).json.reviews.find(
+      (r: { id: string }) => r.id === kept.id,
+    );
+    expect(hidden.showOnWidget).toBe(false);
+  });
 });

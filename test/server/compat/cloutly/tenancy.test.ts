@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cloutlySetup } from './cloutly-setup';
+import { routeWalk } from '../route-walk';
+import { BASE, cloutlySetup } from './cloutly-setup';
 
 describe('Cloutly compat tenancy: a key of organization B reaches nothing of A', () => {
   it('on every route', async () => {
@@ -7,6 +8,12 @@ describe('Cloutly compat tenancy: a key of organization B reaches nothing of A',
     await t.addReview({ source: 'google', externalId: 'g-1' });
     const other = t.otherOrg();
     const asOther = { key: other.key };
+    const walk = routeWalk(t.app, BASE);
+    const cloutly = t.cloutly;
+    t.cloutly = (method, path, request) => {
+      walk.record(method, path);
+      return cloutly(method, path, request);
+    };
 
     const businesses = await t.cloutly('GET', '/businesses', asOther);
     expect(businesses.status).toBe(200);
@@ -47,5 +54,7 @@ describe('Cloutly compat tenancy: a key of organization B reaches nothing of A',
       headers: { 'plaudit-organization': other.id },
     });
     expect(admin.json).toEqual([expect.objectContaining({ id: ownBusiness.json.id })]);
+    // Every route of the router was reached above (walked from the app: a new route must join this test).
+    walk.expectAllHit();
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../../../server/store/api-keys';
 import { recordingTransports } from '../../delivery/fixtures';
+import { routeWalk } from '../route-walk';
 import { ROUTES } from './routes';
-import { rr, seededSetup } from './seed';
+import { RR, rr, seededSetup } from './seed';
 
 const idsOf = (seed: Awaited<ReturnType<typeof seededSetup>>['seed']) => ({
   businessId: seed.shop.id,
@@ -49,7 +50,9 @@ describe('RatingsRise authentication, scopes and sk_live_ / sk_test_', () => {
   it('needs the scope the native route needs, on every route (403 FORBIDDEN)', async () => {
     const { t, seed } = await seededSetup();
     const none = t.keyWithScopes(['webhooks:read']);
+    const walk = routeWalk(t.app, RR);
     for (const route of ROUTES(idsOf(seed))) {
+      walk.record(route.method, route.path);
       const denied = await rr(t, route.method, route.path, { key: none, body: route.body });
       expect(denied.status, route.path).toBe(403);
       expect(denied.json.code).toBe('FORBIDDEN');
@@ -59,6 +62,7 @@ describe('RatingsRise authentication, scopes and sk_live_ / sk_test_', () => {
       });
       expect(allowed.status, `${route.method} ${route.path}`).toBeLessThan(300);
     }
+    walk.expectAllHit();
   });
 
   it('lets the admin key act inside an organization it names with Plaudit-Organization', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { routeWalk } from '../route-walk';
 import { snapshot } from './routes';
-import { rr, seededSetup } from './seed';
+import { RR, rr, seededSetup } from './seed';
 
 type Bad = { method: string; path: string; body?: unknown; field: string };
 
@@ -104,7 +105,9 @@ describe('RatingsRise bad input: its 400 naming the field, and nothing changed',
     const { t, seed } = await seededSetup();
     const before = snapshot(t.db);
     const ids = { businessId: seed.shop.id, reviewId: seed.latest.id, customerId: seed.emily.id };
+    const walk = routeWalk(t.app, RR);
     for (const bad of badInputs(ids)) {
+      walk.record(bad.method, bad.path);
       const label = `${bad.method} ${bad.path} ${JSON.stringify(bad.body) ?? ''}`;
       const res = await rr(t, bad.method, bad.path, { body: bad.body });
       expect(res.status, `${label}: ${res.text}`).toBe(400);
@@ -113,6 +116,8 @@ describe('RatingsRise bad input: its 400 naming the field, and nothing changed',
       expect(Object.keys(res.json.details), label).toContain(bad.field);
     }
     expect(snapshot(t.db)).toBe(before);
+    // Every route of the router got bad input (walked from the app: a new route must join the table).
+    walk.expectAllHit();
   });
 
   it('answers its 404 for ids that do not exist, changing nothing', async () => {

@@ -10,7 +10,7 @@ import {
 } from './fixtures';
 import { rr, seededSetup } from './seed';
 
-// Where Plaudit answers null for a value the example shows, and why (each is listed in docs/compat-ratingsrise.md).
+// Where Plaudit answers null for a value the example shows, and why (each is listed in docs/compat.md, RatingsRise).
 const NULLABLE: Record<string, string[]> = {
   // A customer created alone has no request yet, so no business.
   createCustomer: ['businessId'],

@@ -42,7 +42,13 @@ export const ROUTES = (ids: { businessId: string; reviewId: string; customerId: 
 /** Every row a RatingsRise route could write, to show that a refused request changed nothing. */
 export const snapshot = (db: { prepare(sql: string): { all(): unknown[] } }) =>
   JSON.stringify(
-    ['reviews', 'customers', 'review_requests', 'outbox', 'webhook_deliveries', 'messages'].map((table) =>
-      db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
-    ),
+    [
+      'reviews',
+      'customers',
+      'customer_businesses',
+      'review_requests',
+      'outbox',
+      'webhook_deliveries',
+      'messages',
+    ].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rr, seededSetup } from './seed';
+import { routeWalk } from '../route-walk';
+import { RR, rr, seededSetup } from './seed';
 
 const rowsOf = (db: any, orgId: string) =>
   JSON.stringify(
@@ -13,8 +14,11 @@ describe('RatingsRise tenancy: a key of another organization reaches nothing of 
     const { t, seed } = await seededSetup();
     const other = t.otherOrg();
     const before = rowsOf(t.db, t.org.id);
-    const as = (method: string, path: string, body?: unknown) =>
-      rr(t, method, path, { key: other.key, body });
+    const walk = routeWalk(t.app, RR);
+    const as = (method: string, path: string, body?: unknown) => {
+      walk.record(method, path);
+      return rr(t, method, path, { key: other.key, body });
+    };
     const notFound = [
       await as('GET', `/businesses/${seed.shop.id}`),
       await as('GET', `/reviews/${seed.latest.id}`),
@@ -22,6 +26,7 @@ describe('RatingsRise tenancy: a key of another organization reaches nothing of 
       await as('POST', `/reviews/${seed.latest.id}/reply`, { content: 'Hijacked' }),
       await as('GET', `/customers?businessId=${seed.shop.id}`),
       await as('PUT', `/customers/${seed.emily.id}`, { notes: 'Hijacked' }),
+      await as('POST', '/customers', { name: 'Eve', email: 'eve@example.com', businessId: seed.shop.id }),
       await as('POST', '/review-requests', {
         customerName: 'Emily',
         customerEmail: 'emily@example.com',
@@ -57,5 +62,7 @@ describe('RatingsRise tenancy: a key of another organization reaches nothing of 
     });
     expect(noBusiness.status).toBe(400);
     expect(rowsOf(t.db, t.org.id)).toBe(before);
+    // Every route of the router was reached above (walked from the app: a new route must join this test).
+    walk.expectAllHit();
   });
 });

@@ -95,3 +95,36 @@ describe('the ratingsrise webhook format', () => {
     expect(deliveries.json.data[0].attempts[0]).toMatchObject({ statusCode: 401, outcome: 'failed' });
   });
 });
+
+describe('subscribing a ratingsrise endpoint', () => {
+  it('refuses events RatingsRise has no counterpart of (and payment.received), saying what it sends', async () => {
+    const t = deliverySetup({ webhooksAllowPrivate: true });
+    const url = 'http://127.0.0.1:9/hook';
+    const count = () => t.db.prepare('SELECT count(*) AS n FROM webhook_endpoints').get() as { n: number };
+    const before = count();
+    for (const events of [['request.sent'], ['review.created', 'feedback.created'], ['payment.received']]) {
+      const res = await t.call('POST', '/api/v1/webhooks', { body: { url, events, format: 'ratingsrise' } });
+      expect(res.status, events.join()).toBe(400);
+      expect(res.json.code).toBe('VALIDATION_ERROR');
+      expect(Object.keys(res.json.details).join()).toMatch(/^events/);
+    }
+    const refused = await t.call('POST', '/api/v1/webhooks', {
+      body: { url, events: ['request.sent'], format: 'ratingsrise' },
+    });
+    expect(refused.json.error).toContain('review.created, review.updated, request.completed');
+    expect(count()).toEqual(before);
+
+    // A standard endpoint switched to the format keeps its events only if the format carries them.
+    const standard = await t.call('POST', '/api/v1/webhooks', { body: { url, events: ['request.sent'] } });
+    expect(standard.status).toBe(201);
+    const switched = await t.call('PATCH', `/api/v1/webhooks/${standard.json.id}`, {
+      body: { format: 'ratingsrise' },
+    });
+    expect(switched.status).toBe(400);
+    expect((await t.call('GET', `/api/v1/webhooks/${standard.json.id}`)).json.format).toBe('standard');
+    const all = await t.call('POST', '/api/v1/webhooks', {
+      body: { url, events: ['*'], format: 'ratingsrise' },
+    });
+    expect(all.status).toBe(201);
+  });
+});
