@@ -86,7 +86,9 @@ export async function call<T>(
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined)
     headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
-  if (organizationHeader) headers['Plaudit-Organization'] = organizationHeader;
+  // An admin reading another organization (the agency screen's allowances) names it in extraHeaders.
+  if (organizationHeader && !extraHeaders['Plaudit-Organization'])
+    headers['Plaudit-Organization'] = organizationHeader;
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers,

@@ -53,7 +53,11 @@ export type ApiKeyInput = {
   places?: string[];
   searchQuery?: string | null;
   searchLocation?: string | null;
+  language?: string | null;
 };
+
+/** A change to the places a connection watches: a field left out keeps its value, null clears it. */
+export type PlacesInput = Omit<ApiKeyInput, 'apiKey'>;
 
 /** The places the owner named (Yelp, Tripadvisor, Trustpilot); null where the grant lists them. */
 export type PlaceSettings = {
@@ -78,6 +82,8 @@ export const connectionsApi = {
     call<{ data: ConnectionLocation[] }>('GET', `/connections/${id(connectionId)}/locations`),
   mapLocation: (connectionId: string, body: MapInput) =>
     call<{ data: ConnectionLocation[] }>('PUT', `/connections/${id(connectionId)}/locations`, body),
+  updatePlaces: (connectionId: string, body: PlacesInput) =>
+    call<Connection>('PATCH', `/connections/${id(connectionId)}`, body),
   sync: (connectionId: string) => call<Connection>('POST', `/connections/${id(connectionId)}/sync`),
   disconnect: (connectionId: string) => call<Connection>('DELETE', `/connections/${id(connectionId)}`),
 };

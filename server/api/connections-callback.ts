@@ -36,7 +36,8 @@ export function connectionsCallbackApi(deps: AppDeps) {
       summary: 'OAuth callback of a platform consent',
       description:
         'Public: checks `state` (400 when unknown, expired or reused), exchanges `code` for tokens, stores them ' +
-        'encrypted. A browser (Accept: text/html) is redirected to the dashboard.',
+        'encrypted. A browser (Accept: text/html) is redirected to the dashboard, failures included ' +
+        '(`?error=refused`, `expired` or `exchange_failed`).',
       request: { query },
       responses: {
         200: jsonResponse(connectionSchema, 'Connected'),
@@ -47,17 +48,29 @@ export function connectionsCallbackApi(deps: AppDeps) {
     }),
     async (c) => {
       const { code, state, error } = c.req.valid('query');
-      if (error) throw new ApiError('VALIDATION_ERROR', 'The consent was refused', { error });
+      // A person's browser lands on the dashboard either way, with a short reason code the screen explains.
+      const browser = (c.req.header('accept') ?? '').includes('text/html');
+      const back = (outcome: string) =>
+        c.redirect(`${deps.config.publicUrl}/dashboard/connections?${outcome}`, 302);
+      if (error) {
+        if (browser) return back('error=refused');
+        throw new ApiError('VALIDATION_ERROR', 'The consent was refused', { error });
+      }
       if (!code || !state) {
+        if (browser) return back('error=expired');
         throw new ApiError('VALIDATION_ERROR', 'code and state are required', {
           ...(code ? {} : { code: 'required' }),
           ...(state ? {} : { state: 'required' }),
         });
       }
-      const connection = await finishConsent(deps, { code, state });
-      if ((c.req.header('accept') ?? '').includes('text/html')) {
-        return c.redirect(`${deps.config.publicUrl}/dashboard/connections?connected=${connection.id}`, 302);
+      let connection: Awaited<ReturnType<typeof finishConsent>>;
+      try {
+        connection = await finishConsent(deps, { code, state });
+      } catch (e) {
+        if (!browser || !(e instanceof ApiError)) throw e;
+        return back(`error=${e.details?.state ? 'expired' : 'exchange_failed'}`);
       }
+      if (browser) return back(`connected=${connection.id}`);
       return c.json(presentConnection(deps, connection), 200);
     },
   );

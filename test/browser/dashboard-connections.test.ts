@@ -120,4 +120,29 @@ describe('connections in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows and edits the places Yelp watches, and explains a refused consent', async () => {
+    const { context, page, errors } = await open(375, owner);
+    await page.goto(`${plaudit.base}/dashboard/settings/connections`);
+    const card = page.getByRole('article', { name: /Yelp/ });
+    await card.getByText('Feeds Harbor Bakery').waitFor();
+    expect(await card.getByTestId('place-settings').textContent()).toContain('harbor-bakery-san-francisco');
+    await card.getByRole('button', { name: 'Edit places' }).click();
+    const form = card.getByRole('form', { name: 'Places of Yelp' });
+    await form.getByLabel('Search Yelp for (optional)').fill('Harbor Bakery');
+    await form.getByLabel('Near (optional)').fill('San Francisco, CA');
+    await check(page, 'connections-edit-places-375');
+    await form.getByRole('button', { name: 'Save and find locations' }).click();
+    await card.getByText('Harbor Bakery near San Francisco, CA').waitFor();
+    await card.getByLabel('Business for Harbor Bakery').waitFor();
+
+    await page.goto(`${plaudit.base}/dashboard/connections?error=refused`);
+    await page
+      .getByTestId('consent-error')
+      .getByText(/did not allow Plaudit/)
+      .waitFor();
+    await check(page, 'connections-refused-375');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorNote } from '../../components/ErrorNote';
 import { businessId } from '../../state/business';
@@ -5,6 +6,7 @@ import { chooseOrganization, organizationId } from '../../state/organization';
 import { me } from '../../state/session';
 import './agency.css';
 import { AgencyTable } from './AgencyTable';
+import { LimitsPanel } from './LimitsPanel';
 import { OrganizationCreateForm } from './OrganizationCreateForm';
 import { useAgency } from './use-agency';
 
@@ -33,6 +35,8 @@ export function AgencyPage() {
 function AgencyOverview({ onSwitch }: { onSwitch: (id: string) => void }) {
   const { organizations, pausedAt, error, reload, setPaused } = useAgency();
   const current = organizationId.value ?? me.value?.organization?.id ?? null;
+  const [limitsOf, setLimitsOf] = useState<string | null>(null);
+  const chosen = organizations?.find((o) => o.id === limitsOf);
   return (
     <section aria-labelledby="agency-title">
       <h1 id="agency-title">Agency</h1>
@@ -48,8 +52,10 @@ function AgencyOverview({ onSwitch }: { onSwitch: (id: string) => void }) {
           onSwitch={onSwitch}
           pausedAt={pausedAt}
           onPause={setPaused}
+          onLimits={setLimitsOf}
         />
       )}
+      {chosen && <LimitsPanel key={chosen.id} organization={chosen} onClose={() => setLimitsOf(null)} />}
     </section>
   );
 }

@@ -8,12 +8,14 @@ type Props = {
   /** When each organization was paused (null: sending); null when unknown, which hides the column. */
   pausedAt?: Record<string, string | null> | null;
   onPause?: (id: string, paused: boolean) => void;
+  /** Opens an organization's message allowances. */
+  onLimits?: (id: string) => void;
 };
 
 const rating = (value: number | null) => (value === null ? '–' : value.toFixed(2));
 
 /** One row per organization: its businesses, this month's reviews, average rating, open feedback, a switch. */
-export function AgencyTable({ organizations, current, onSwitch, pausedAt, onPause }: Props) {
+export function AgencyTable({ organizations, current, onSwitch, pausedAt, onPause, onLimits }: Props) {
   return (
     <div class="agency-wrap">
       <table class="agency">
@@ -58,9 +60,21 @@ export function AgencyTable({ organizations, current, onSwitch, pausedAt, onPaus
                 </td>
               )}
               <td>
-                <button type="button" class="ghost" onClick={() => onSwitch(o.id)}>
-                  Switch to {o.name}
-                </button>
+                <div class="row-actions">
+                  {onLimits && (
+                    <button
+                      type="button"
+                      class="ghost"
+                      aria-label={`Allowances of ${o.name}`}
+                      onClick={() => onLimits(o.id)}
+                    >
+                      Allowances
+                    </button>
+                  )}
+                  <button type="button" class="ghost" onClick={() => onSwitch(o.id)}>
+                    Switch to {o.name}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { type ApiKeyInput, type Connection, connectionsApi, type Platform } from
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../components/use-submit';
+import { PlaceFields, placeInput, placeValues } from './PlaceFields';
 import { PLATFORMS, platformInfo } from './platforms';
 
 type Props = { platform: Platform; onPlatform: (p: Platform) => void; onConnected: (c: Connection) => void };
@@ -11,14 +12,12 @@ type Props = { platform: Platform; onPlatform: (p: Platform) => void; onConnecte
 export function ApiKeyConnectForm({ platform, onPlatform, onConnected }: Props) {
   const info = platformInfo(platform);
   const [apiKey, setApiKey] = useState('');
-  const [places, setPlaces] = useState('');
+  const [places, setPlaces] = useState(placeValues(undefined));
   const { submit, busy, error } = useSubmit(async () => {
-    const body: ApiKeyInput = { apiKey: apiKey.trim() };
-    const named = places.split(/[\s,]+/).filter(Boolean);
-    if (named.length > 0) body.places = named;
+    const body: ApiKeyInput = { apiKey: apiKey.trim(), ...placeInput(places, info, false) };
     const connection = await connectionsApi.connectKey(platform, body);
     setApiKey('');
-    setPlaces('');
+    setPlaces(placeValues(undefined));
     onConnected(connection);
     return connection;
   });
@@ -55,15 +54,7 @@ export function ApiKeyConnectForm({ platform, onPlatform, onConnected }: Props) 
         value={apiKey}
         onValue={setApiKey}
       />
-      <Field
-        label="Your places"
-        name="places"
-        required
-        maxLength={2000}
-        hint={info.placesHelp}
-        value={places}
-        onValue={setPlaces}
-      />
+      <PlaceFields info={info} values={places} onValues={setPlaces} idPrefix="f" />
       <button type="submit" disabled={busy}>
         Connect {info.name}
       </button>

@@ -6,6 +6,7 @@ import { can } from '../settings/can';
 import { NoAccess } from '../settings/NoAccess';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectionCard } from './ConnectionCard';
+import { consentError } from './consent-errors';
 import './connections.css';
 import { browser } from './leave';
 import { OAuthConnect } from './OAuthConnect';
@@ -49,12 +50,15 @@ export function ConnectionsPage() {
       </p>
       {query.connected && (
         <p class="panel" role="status" data-testid="consent-outcome">
-          {back ? `Connected ${back.label}.` : 'Connected.'} Choose the business each location feeds below.
+          {back ? `Connected ${back.label}.` : 'Connected.'}{' '}
+          {back?.platform === 'trustpilot' && back.placeSettings?.places.length === 0
+            ? 'Name the domain your Trustpilot page is for below, e.g. example.com.'
+            : 'Choose the business each location feeds below.'}
         </p>
       )}
       {query.error && (
-        <div class="error" role="alert">
-          <p>The platform did not connect: {query.error}. Try again.</p>
+        <div class="error" role="alert" data-testid="consent-error">
+          <p>{consentError(query.error)}</p>
         </div>
       )}
       <ErrorNote error={error} />

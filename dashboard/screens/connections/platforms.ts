@@ -11,12 +11,23 @@ export type PlatformInfo = {
   keyHelp?: string;
   /** What the owner types to name their places. */
   placesHelp?: string;
+  /** The label of the places field (Trustpilot names domains). */
+  placesLabel?: string;
+  /** Which optional search fields its places form has. */
+  search?: 'name' | 'language';
 };
 
 export const PLATFORMS: PlatformInfo[] = [
   { id: 'google', name: 'Google', auth: 'oauth' },
   { id: 'facebook', name: 'Facebook', auth: 'oauth' },
-  { id: 'trustpilot', name: 'Trustpilot', auth: 'oauth' },
+  {
+    id: 'trustpilot',
+    name: 'Trustpilot',
+    auth: 'oauth',
+    placesLabel: 'Your Trustpilot domains',
+    placesHelp:
+      'The domain your Trustpilot page is for, e.g. example.com (several: separate them with commas).',
+  },
   {
     id: 'yelp',
     name: 'Yelp',
@@ -25,6 +36,7 @@ export const PLATFORMS: PlatformInfo[] = [
       'Yelp’s API shows only the 3 newest reviews of each business, shortened; replies stay in Plaudit and are written on Yelp for Business.',
     keyHelp: 'Your Yelp Places (Fusion) API key, from the Yelp developer site.',
     placesHelp: 'Yelp business ids or page links (yelp.com/biz/…), separated by commas or spaces.',
+    search: 'name',
   },
   {
     id: 'tripadvisor',
@@ -34,6 +46,7 @@ export const PLATFORMS: PlatformInfo[] = [
       'Tripadvisor’s Content API shows only the 5 newest reviews of each location, in one language; replies stay in Plaudit and are written in the Tripadvisor Management Center.',
     keyHelp: 'Your Tripadvisor Content API key.',
     placesHelp: 'Tripadvisor location ids or page links, separated by commas or spaces.',
+    search: 'language',
   },
 ];
 
