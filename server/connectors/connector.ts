@@ -96,6 +96,8 @@ export type Connector = {
    */
   reviewWindow?: number;
   listLocations(call: ConnectorCall): Promise<PlatformLocation[]>;
+  /** API-key platforms: one cheap documented call that fails `unauthorized` when the platform refuses the key. */
+  checkKey?(call: ConnectorCall): Promise<void>;
   fetchReviews(
     call: ConnectorCall,
     location: PlatformLocation,
