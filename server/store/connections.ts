@@ -120,6 +120,15 @@ export function saveTokens(db: Db, clock: Clock, id: string, tokens: Buffer, exp
   ).run(tokens, expiresAt, isoNow(clock), id);
 }
 
+/** Stores tokens a connector learned during a call (e.g. Facebook Page tokens), leaving the status alone. */
+export function keepLearnedTokens(db: Db, clock: Clock, id: string, tokens: Buffer): void {
+  sql(db, `UPDATE connections SET tokens = ?, updated_at = ? WHERE id = ? AND status <> 'disconnected'`).run(
+    tokens,
+    isoNow(clock),
+    id,
+  );
+}
+
 /** Gives a connection (broken, disconnected or active) new tokens and makes it active again. */
 export function reviveConnection(
   db: Db,
