@@ -111,8 +111,8 @@ export type Connector = {
     text: string,
   ): Promise<void>;
   deleteReply?(call: ConnectorCall, location: PlatformLocation, externalReviewId: string): Promise<void>;
-  /** Where the owner answers by hand on platforms without a reply API. */
-  replyUrl?(location: PlatformLocation, externalReviewId: string): string | null;
+  /** Where the owner answers a location's reviews by hand, on platforms without a reply API. */
+  replyUrl?(location: PlatformLocation): string | null;
 };
 
 /**
