@@ -29,8 +29,14 @@ type Platform = {
   label: string;
 };
 
-async function facebook(): Promise<Platform & { edit(): void }> {
-  const fb = await startFacebookStandIn();
+type Replying = Platform & {
+  edit(): void;
+  replyOn(externalId: string): string | null;
+  reviewPages(): number;
+};
+
+async function facebook(pageSize?: number): Promise<Replying> {
+  const fb = await startFacebookStandIn({ pageSize });
   cleanups.push(fb.close);
   const e = connectorEnv({
     platforms: { facebook: { baseUrl: fb.url, clientId: fb.appId, clientSecret: fb.appSecret } },
@@ -57,6 +63,8 @@ async function facebook(): Promise<Platform & { edit(): void }> {
       return { connectionId: c.id, businessId: m.businessId };
     },
     revoke: () => fb.revokeTokens(),
+    reviewPages: () => fb.requestsTo('/v23.0/1001/ratings').length,
+    replyOn: (storyId) => fb.commentsOn(storyId).find((c) => c.from?.id === '1001')?.message ?? null,
     // s3 turns negative with new text; s2 is deleted.
     edit: () =>
       fb.setRatings('1001', [
@@ -66,8 +74,8 @@ async function facebook(): Promise<Platform & { edit(): void }> {
   };
 }
 
-async function trustpilot(): Promise<Platform & { edit(): void }> {
-  const tp = await startTrustpilotStandIn();
+async function trustpilot(pageSize?: number): Promise<Replying> {
+  const tp = await startTrustpilotStandIn({ pageSize });
   cleanups.push(tp.close);
   const e = connectorEnv({
     platforms: { trustpilot: { baseUrl: tp.url, clientId: tp.apiKey, clientSecret: tp.apiSecret } },
@@ -92,6 +100,8 @@ async function trustpilot(): Promise<Platform & { edit(): void }> {
       return { connectionId: c.id, businessId: m.businessId };
     },
     revoke: () => tp.revokeGrant(),
+    reviewPages: () => tp.requestsTo(`/v1/private/business-units/${unitId}/reviews`).length,
+    replyOn: (id) => tp.review(id)?.companyReply?.text ?? null,
     edit: () =>
       tp.setReviews(unitId, [
         { ...items[0], stars: 1, text: 'Stale bread today', updatedAt: '2026-06-10T09:00:00Z' },
@@ -133,8 +143,8 @@ async function keyPlatform(platform: 'yelp' | 'tripadvisor'): Promise<Platform> 
 const PLATFORMS = {
   facebook,
   trustpilot,
-  yelp: () => keyPlatform('yelp'),
-  tripadvisor: () => keyPlatform('tripadvisor'),
+  yelp: (_pageSize?: number) => keyPlatform('yelp'),
+  tripadvisor: (_pageSize?: number) => keyPlatform('tripadvisor'),
 };
 
 const lastRuns = async (e: ConnectorEnv, connectionId: string) =>
@@ -179,6 +189,23 @@ describe.each(['facebook', 'trustpilot'] as const)('%s consent', (name) => {
     expect(replay.status).toBe(400);
     expect(replay.json.details).toEqual({ state: 'unknown, expired or already used' });
     expect(p.e.db.prepare('SELECT id FROM connections').pluck().all()).toEqual([connectionId]);
+  });
+});
+
+describe.each(['facebook', 'trustpilot'] as const)('%s paging', (name) => {
+  it('the backfill reads 3 pages, all imported; the next sync reads one page and creates nothing', async () => {
+    const p = await PLATFORMS[name](1);
+    const { connectionId, businessId } = await p.connect();
+    expect(p.reviewPages()).toBe(3);
+    expect(p.e.reviewsOf(businessId).map((r) => [r.content, r.imported])).toEqual([
+      ['Lovely bread', 1],
+      ['Fine', 1],
+      ['Good', 1],
+    ]);
+    p.e.clock.advance(HALF_HOUR);
+    await p.e.drain();
+    expect(p.reviewPages()).toBe(4);
+    expect((await lastRuns(p.e, connectionId))[0]).toMatchObject({ fetched: 1, created: 0, updated: 0 });
   });
 });
 
@@ -234,7 +261,7 @@ describe.each(Object.keys(PLATFORMS) as Array<keyof typeof PLATFORMS>)('%s platf
 });
 
 describe.each(['facebook', 'trustpilot'] as const)('%s replies', (name) => {
-  it('a reply the platform fails (503) stays pending, is retried and then posted', async () => {
+  it('a reply the platform fails (503) stays pending, is retried and posted; an edit and a removal go back', async () => {
     const p = await PLATFORMS[name]();
     const { businessId } = await p.connect();
     const target = p.e.reviewsOf(businessId)[0];
@@ -251,5 +278,15 @@ describe.each(['facebook', 'trustpilot'] as const)('%s replies', (name) => {
       replyStatus: 'posted',
       replyError: null,
     });
+    expect(p.replyOn(target.externalId)).toBe('Thanks!');
+
+    // An edit and a removal go back too.
+    await p.e.call('POST', `/api/v1/reviews/${target.id}/reply`, { body: { reply: 'Thanks a lot!' } });
+    await p.e.drain();
+    expect(p.replyOn(target.externalId)).toBe('Thanks a lot!');
+    const removed = await p.e.call('DELETE', `/api/v1/reviews/${target.id}/reply`);
+    expect(removed.status).toBe(200);
+    await p.e.drain();
+    expect(p.replyOn(target.externalId)).toBeNull();
   });
 });
