@@ -5,6 +5,7 @@ import { openTokens } from '../../../server/connectors/connection-tokens';
 import { type ConnectorEnv, connectorEnv } from './connector-env';
 import { googleReview, startGoogleStandIn } from './google-stand-in';
 import { startTripadvisorStandIn, TRIPADVISOR_KEY } from './stand-ins/tripadvisor';
+import { startTrustpilotStandIn, tpReview } from './stand-ins/trustpilot';
 import { startYelpStandIn, YELP_KEY, yelpSeed } from './stand-ins/yelp';
 
 const LOCATION = 'accounts/1/locations/10';
@@ -62,6 +63,40 @@ describe('reconnecting a broken OAuth connection', () => {
         .map((r) => r.externalId)
         .sort(),
     ).toEqual([googleReview(1).reviewId, googleReview(2).reviewId].sort());
+  });
+
+  it('Trustpilot: the named domains outlive the revoked grant; the new consent brings new tokens', async () => {
+    const tp = await startTrustpilotStandIn();
+    cleanups.push(tp.close);
+    const e = connectorEnv({
+      platforms: { trustpilot: { baseUrl: tp.url, clientId: tp.apiKey, clientSecret: tp.apiSecret } },
+    });
+    env = e;
+    const unitId = tp.businessUnits[0].id;
+    const connection = await e.connectOAuth('trustpilot', tp.approve);
+    await e.call('PATCH', `/api/v1/connections/${connection.id}`, { body: { places: ['acme.example'] } });
+    const mapped = await e.mapLocation(connection.id, unitId);
+    await e.drain();
+    const oldToken = openTokens(e, connection.id)?.accessToken;
+    tp.revokeGrant();
+    e.clock.advance(HALF_HOUR);
+    await e.drain();
+    expect((await e.call('GET', `/api/v1/connections/${connection.id}`)).json.status).toBe('broken');
+
+    const start = await e.call('POST', `/api/v1/connections/${connection.id}/reconnect`);
+    const { code, state } = tp.approve(start.json.url);
+    const back = await e.call('GET', `/api/v1/connections/callback?code=${code}&state=${state}`, {
+      key: null,
+    });
+    expect(back.json).toMatchObject({
+      id: connection.id,
+      status: 'active',
+      placeSettings: { places: ['acme.example'] },
+    });
+    expect(openTokens(e, connection.id)?.accessToken).not.toBe(oldToken);
+    tp.setReviews(unitId, [tpReview({ createdAt: '2026-06-05T09:00:00Z', text: 'Back again' })]);
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId).map((r) => r.content)).toEqual(['Back again']);
   });
 
   it('answers 404 for another organization’s connection and starts nothing', async () => {
