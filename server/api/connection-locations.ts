@@ -3,6 +3,7 @@ import { withTokens } from '../connectors/connection-tokens';
 import { PlatformError } from '../connectors/connector';
 import { connectorFor } from '../connectors/engine-deps';
 import { businessFromLocation, fillGoogleLink } from '../connectors/location-business';
+import { replyUrlOf } from '../connectors/reply-presentation';
 import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
@@ -113,6 +114,7 @@ export function connectionLocationsApi(deps: AppDeps) {
       if (body.businessId && !business) {
         throw new ApiError('VALIDATION_ERROR', 'Unknown business', { businessId: 'no such business' });
       }
+      const connector = connectorFor(deps.config, connection.platform);
       const location = (await liveLocations(deps, connection)).find((l) => l.externalId === body.externalId);
       if (!location) {
         throw new ApiError('VALIDATION_ERROR', 'The connection cannot see that location', {
@@ -127,6 +129,7 @@ export function connectionLocationsApi(deps: AppDeps) {
           organizationId: orgId,
           location,
           businessId: target?.id ?? null,
+          replyUrl: replyUrlOf(connector, location),
         });
         if (target && connection.status === 'active')
           scheduleSync(deps.db, deps.clock, connection.id, isoNow(deps.clock));

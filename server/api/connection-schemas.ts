@@ -131,6 +131,28 @@ export const apiKeyBody = z
   .strict()
   .openapi('ConnectApiKey');
 
+export const reconnectBody = z
+  .object({
+    apiKey: z
+      .string()
+      .trim()
+      .min(8)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Yelp, Tripadvisor: the new key (required there)' }),
+  })
+  .strict()
+  .openapi('Reconnect');
+
+export const reconnectSchema = z
+  .object({
+    url: z.string().optional().openapi({ description: 'OAuth platforms: the provider’s consent URL' }),
+    connection: connectionSchema
+      .optional()
+      .openapi({ description: 'API-key platforms: the connection, active' }),
+  })
+  .openapi('Reconnection');
+
 export const placeSettingsBody = z.object(placeFields).strict().openapi('ConnectionPlaces');
 
 export const mapLocationBody = z

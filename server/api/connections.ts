@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createConnection, startConsent, usableConnector } from '../connectors/connect';
+import {
+  checkApiKey,
+  createConnection,
+  renewConnection,
+  startConsent,
+  usableConnector,
+} from '../connectors/connect';
 import { openTokens, sealTokens } from '../connectors/connection-tokens';
+import { connectorFor } from '../connectors/engine-deps';
 import { NAMED_PLACE_PLATFORMS, withPlaceSettings } from '../connectors/place-settings';
 import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
@@ -19,6 +26,8 @@ import {
   platformOf,
   platformParams,
   presentConnection,
+  reconnectBody,
+  reconnectSchema,
   connectionTags as tags,
 } from './connection-schemas';
 
@@ -59,21 +68,72 @@ export function connectionsApi(deps: AppDeps) {
       tags,
       security,
       summary: 'Connect a platform with an API key (Yelp, Tripadvisor)',
-      description: 'The key is stored encrypted; the first sync is queued at once.',
+      description:
+        'The key is first tried with one cheap platform call (400 with the platform’s answer when refused), then ' +
+        'stored encrypted; the first sync is queued at once.',
       middleware: [requireScope('connections:write')],
       request: { params: platformParams, body: jsonBody(apiKeyBody) },
       responses: { 201: jsonResponse(connectionSchema, 'Connected'), ...errorResponses },
     }),
-    (c) => {
+    async (c) => {
       const platform = platformOf(c.req.valid('param').platform);
-      usableConnector(deps, platform, 'api_key');
+      const connector = usableConnector(deps, platform, 'api_key');
       const { apiKey, ...places } = c.req.valid('json');
-      const connection = createConnection(deps, {
-        organizationId: orgIdOf(c),
-        platform,
-        tokens: withPlaceSettings(platform, { accessToken: apiKey }, places),
-      });
+      const tokens = withPlaceSettings(platform, { accessToken: apiKey }, places);
+      await checkApiKey(deps, connector, tokens);
+      const connection = createConnection(deps, { organizationId: orgIdOf(c), platform, tokens });
       return c.json(presentConnection(deps, connection), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/connections/{id}/reconnect',
+      tags,
+      security,
+      summary: 'Reconnect a connection (new consent or key), keeping its location mappings',
+      description:
+        'OAuth platforms: answers a consent URL bound to this connection; its callback gives this connection the ' +
+        'new tokens instead of making a second one. API-key platforms: send the new `apiKey`; it is tried like on ' +
+        'POST /connections/{platform}. Either way the connection is active again, its mappings and named places ' +
+        'kept, and a sync is queued.',
+      middleware: [requireScope('connections:write')],
+      request: {
+        params: connectionParams,
+        body: { required: false, content: { 'application/json': { schema: reconnectBody } } },
+      },
+      responses: {
+        200: jsonResponse(reconnectSchema, 'The consent URL, or the connection'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const orgId = orgIdOf(c);
+      const connection = getConnection(deps.db, orgId, c.req.valid('param').id);
+      if (!connection) throw notFound('Connection');
+      const connector = connectorFor(deps.config, connection.platform);
+      if (connector?.auth === 'oauth') {
+        const auth = c.get('auth');
+        const url = startConsent(deps, {
+          organizationId: orgId,
+          platform: connection.platform,
+          startedBy: auth.userId ?? auth.keyId ?? 'unknown',
+          connectionId: connection.id,
+        });
+        return c.json({ url: url.toString() }, 200);
+      }
+      const usable = usableConnector(deps, connection.platform, 'api_key');
+      const apiKey = (c.req.valid('json') as { apiKey?: string } | undefined)?.apiKey;
+      if (!apiKey) {
+        throw new ApiError('VALIDATION_ERROR', `${connection.label} reconnects with a new apiKey`, {
+          apiKey: 'required',
+        });
+      }
+      const tokens = { accessToken: apiKey };
+      await checkApiKey(deps, usable, tokens);
+      const renewed = renewConnection(deps, { organizationId: orgId, connectionId: connection.id, tokens });
+      return c.json({ connection: presentConnection(deps, renewed) }, 200);
     },
   );
 

@@ -56,10 +56,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { reply } = c.req.valid('json');
       const updated = replyToReview(deps, orgIdOf(c), c.req.valid('param').id, reply || null);
       if (!updated) throw notFound('Review');
-      return c.json(
-        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
-        200,
-      );
+      return c.json({ ...presentReview(updated), ...platformReplyFields(deps.db, updated.id) }, 200);
     },
   );
 
@@ -83,10 +80,7 @@ export function registerReviewReply(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (current.reply === null) return c.json(presentReview(current), 200);
       const updated = replyToReview(deps, orgId, current.id, null);
       if (!updated) throw notFound('Review');
-      return c.json(
-        { ...presentReview(updated), ...platformReplyFields(deps.db, deps.config, updated.id) },
-        200,
-      );
+      return c.json({ ...presentReview(updated), ...platformReplyFields(deps.db, updated.id) }, 200);
     },
   );
 }

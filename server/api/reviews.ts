@@ -104,10 +104,7 @@ export function reviewsApi(deps: AppDeps) {
     (c) => {
       const review = getReview(deps.db, orgIdOf(c), c.req.valid('param').id);
       if (!review) throw notFound('Review');
-      return c.json(
-        { ...presentReview(review), ...platformReplyFields(deps.db, deps.config, review.id) },
-        200,
-      );
+      return c.json({ ...presentReview(review), ...platformReplyFields(deps.db, review.id) }, 200);
     },
   );
 

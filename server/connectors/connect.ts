@@ -2,11 +2,11 @@ import { generateCodeVerifier } from 'arctic';
 import { isoNow } from '../domain/clock';
 import { newId, randomBase62, sha256 } from '../domain/ids';
 import { ApiError } from '../http/errors';
-import { type Connection, insertConnection } from '../store/connections';
+import { type Connection, getConnection, insertConnection, reviveConnection } from '../store/connections';
 import { consumeOAuthState, insertOAuthState } from '../store/oauth-states';
 import { scheduleSync } from '../store/outbox';
-import { sealTokens } from './connection-tokens';
-import type { Connector, ConnectorPlatform, TokenSet } from './connector';
+import { openTokens, sealTokens } from './connection-tokens';
+import { type Connector, type ConnectorPlatform, PlatformError, type TokenSet } from './connector';
 import { connectorFor, type EngineDeps } from './engine-deps';
 import { decryptSecret, encryptSecret, secretKeyOf } from './vault';
 
@@ -73,12 +73,66 @@ export function createConnection(
 }
 
 /**
+ * Gives an existing connection new tokens (the owner reconnected it): status active, locations and their
+ * mappings kept, a sync queued now. 404 when the organization has no such connection.
+ */
+export function renewConnection(
+  deps: EngineDeps,
+  c: { organizationId: string; connectionId: string; tokens: TokenSet },
+): Connection {
+  return deps.db.transaction(() => {
+    const old = getConnection(deps.db, c.organizationId, c.connectionId);
+    if (!old) throw new ApiError('NOT_FOUND', 'Connection not found');
+    // The places the owner named (and other values the connector keeps) outlive the grant they came with.
+    const kept = openTokens(deps, c.connectionId)?.extra;
+    const tokens = kept ? { ...c.tokens, extra: { ...kept, ...c.tokens.extra } } : c.tokens;
+    const revived = reviveConnection(
+      deps.db,
+      deps.clock,
+      c.organizationId,
+      c.connectionId,
+      sealTokens(deps, c.connectionId, tokens),
+      tokens.expiresAt ?? null,
+    );
+    if (!revived) throw new ApiError('NOT_FOUND', 'Connection not found');
+    scheduleSync(deps.db, deps.clock, c.connectionId, isoNow(deps.clock));
+    return getConnection(deps.db, c.organizationId, c.connectionId) as Connection;
+  })();
+}
+
+/**
+ * Asks the platform whether it takes an API key, with the connector's one cheap call: 400 with the platform's
+ * answer when it refuses. A platform that cannot be reached now does not block connecting: the first sync
+ * asks again, and a refusal then marks the connection broken and alerts the owner.
+ */
+export async function checkApiKey(deps: EngineDeps, connector: Connector, tokens: TokenSet): Promise<void> {
+  if (!connector.checkKey) return;
+  try {
+    await connector.checkKey({ tokens });
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    if (error.kind === 'unavailable' || error.kind === 'rate_limited') {
+      deps.logger.warn(
+        { err: error, platform: connector.platform },
+        'API key not checked: platform unavailable',
+      );
+      return;
+    }
+    throw new ApiError(
+      'VALIDATION_ERROR',
+      `${LABELS[connector.platform]} refused the key: ${error.message.slice(0, 200)}`,
+      { apiKey: 'refused by the platform' },
+    );
+  }
+}
+
+/**
  * Starts a consent: a random `state` (only its hash is stored, with the organization and who asked) and,
  * where the platform takes PKCE, a code verifier sealed at rest. Answers the provider's consent URL.
  */
 export function startConsent(
   deps: EngineDeps,
-  s: { organizationId: string; platform: ConnectorPlatform; startedBy: string },
+  s: { organizationId: string; platform: ConnectorPlatform; startedBy: string; connectionId?: string },
 ): URL {
   const connector = usableConnector(deps, s.platform, 'oauth');
   const oauth = connector.oauth as NonNullable<Connector['oauth']>;
@@ -93,6 +147,7 @@ export function startConsent(
     startedBy: s.startedBy,
     codeVerifier: verifier ? encryptSecret(secretKeyOf(deps.config), verifier, stateHash) : null,
     redirectUri,
+    connectionId: s.connectionId ?? null,
     expiresAt: new Date(deps.clock().getTime() + STATE_TTL_MS).toISOString(),
   });
   return oauth.authorizeUrl({ state, codeVerifier: verifier, redirectUri });
@@ -100,7 +155,8 @@ export function startConsent(
 
 /**
  * Finishes a consent: the state must be known, unexpired and unused (400 otherwise, and it is spent either
- * way); the code is exchanged for tokens, which are stored sealed in a new connection.
+ * way); the code is exchanged for tokens, which are stored sealed in a new connection, or in the connection
+ * the consent reconnects.
  */
 export async function finishConsent(
   deps: EngineDeps,
@@ -133,6 +189,13 @@ export async function finishConsent(
     deps.logger.warn({ err: error, platform }, 'code exchange failed');
     throw new ApiError('VALIDATION_ERROR', `${LABELS[platform]} did not accept the code: start again`, {
       code: (error as Error).message.slice(0, 200),
+    });
+  }
+  if (pending.connectionId) {
+    return renewConnection(deps, {
+      organizationId: pending.organizationId,
+      connectionId: pending.connectionId,
+      tokens,
     });
   }
   return createConnection(deps, { organizationId: pending.organizationId, platform, tokens });

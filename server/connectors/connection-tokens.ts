@@ -1,4 +1,4 @@
-import { saveTokens, sealedTokens } from '../store/connections';
+import { keepLearnedTokens, saveTokens, sealedTokens } from '../store/connections';
 import { type Connector, PlatformError, type TokenSet } from './connector';
 import type { EngineDeps } from './engine-deps';
 import { decryptSecret, encryptSecret, secretKeyOf } from './vault';
@@ -57,11 +57,29 @@ export async function withTokens<T>(
     refreshed = true;
   }
   try {
-    return await call(tokens);
+    return await callKeeping(deps, connectionId, tokens, call);
   } catch (error) {
     if (!(error instanceof PlatformError) || error.kind !== 'unauthorized' || refreshed) throw error;
     if (!tokens.refreshToken || !connector.oauth?.refresh) throw error;
     tokens = await refreshAndStore(deps, connectionId, connector, tokens);
-    return call(tokens);
+    return callKeeping(deps, connectionId, tokens, call);
   }
+}
+
+/**
+ * Runs the call and stores what the connector added to the token set on the way (Facebook keeps the Page
+ * tokens it reads in `extra`), so later calls do not depend on the grant that found them.
+ */
+async function callKeeping<T>(
+  deps: EngineDeps,
+  connectionId: string,
+  tokens: TokenSet,
+  call: (tokens: TokenSet) => Promise<T>,
+): Promise<T> {
+  const before = JSON.stringify(tokens);
+  const result = await call(tokens);
+  if (JSON.stringify(tokens) !== before) {
+    keepLearnedTokens(deps.db, deps.clock, connectionId, sealTokens(deps, connectionId, tokens));
+  }
+  return result;
 }

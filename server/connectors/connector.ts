@@ -96,6 +96,8 @@ export type Connector = {
    */
   reviewWindow?: number;
   listLocations(call: ConnectorCall): Promise<PlatformLocation[]>;
+  /** API-key platforms: one cheap documented call that fails `unauthorized` when the platform refuses the key. */
+  checkKey?(call: ConnectorCall): Promise<void>;
   fetchReviews(
     call: ConnectorCall,
     location: PlatformLocation,
@@ -109,8 +111,8 @@ export type Connector = {
     text: string,
   ): Promise<void>;
   deleteReply?(call: ConnectorCall, location: PlatformLocation, externalReviewId: string): Promise<void>;
-  /** Where the owner answers by hand on platforms without a reply API. */
-  replyUrl?(location: PlatformLocation, externalReviewId: string): string | null;
+  /** Where the owner answers a location's reviews by hand, on platforms without a reply API. */
+  replyUrl?(location: PlatformLocation): string | null;
 };
 
 /**

@@ -138,6 +138,11 @@ export const tripadvisorConnector: ConnectorFactory = (settings) => {
       return uniqueByExternalId(found);
     },
 
+    async checkKey(call) {
+      // The Content API has no ping: a one-word location search is its cheapest keyed call.
+      await get(call, '/location/search', { searchQuery: 'hotel', language: 'en' });
+    },
+
     async fetchReviews(call, location): Promise<ReviewPage> {
       const language = hint(call.tokens, LOCATION_HINTS.language, 'en');
       const page = await get<{ data?: TripadvisorReview[] }>(

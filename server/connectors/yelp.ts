@@ -125,6 +125,11 @@ export const yelpConnector: ConnectorFactory = (settings) => {
       return uniqueByExternalId(found);
     },
 
+    async checkKey(call) {
+      // One category's details: the cheapest documented call that needs a valid key and names no place.
+      await get(call, '/categories/restaurants');
+    },
+
     async fetchReviews(call, location): Promise<ReviewPage> {
       // Yelp's default order is its own relevance; the sync engine needs the newest, newest first.
       const page = await get<{ reviews?: YelpReview[]; total?: number }>(

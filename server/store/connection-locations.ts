@@ -51,16 +51,23 @@ function toLocation(row: LocationRow): ConnectionLocation {
 export function mapLocation(
   db: Db,
   clock: Clock,
-  m: { connectionId: string; organizationId: string; location: PlatformLocation; businessId: string | null },
+  m: {
+    connectionId: string;
+    organizationId: string;
+    location: PlatformLocation;
+    businessId: string | null;
+    replyUrl: string | null;
+  },
 ): ConnectionLocation {
   const now = isoNow(clock);
   const l = m.location;
   const row = sql(
     db,
     `INSERT INTO connection_locations (id, connection_id, organization_id, external_id, name, address, place_id, url,
-       business_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       reply_url, business_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (connection_id, external_id) DO UPDATE SET name = excluded.name, address = excluded.address,
-       place_id = excluded.place_id, url = excluded.url, business_id = excluded.business_id,
+       place_id = excluded.place_id, url = excluded.url, reply_url = excluded.reply_url,
+       business_id = excluded.business_id,
        updated_at = excluded.updated_at
      RETURNING *`,
   ).get(
@@ -72,6 +79,7 @@ export function mapLocation(
     l.address ?? null,
     l.placeId ?? null,
     l.url ?? null,
+    m.replyUrl,
     m.businessId,
     now,
     now,

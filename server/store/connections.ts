@@ -120,6 +120,33 @@ export function saveTokens(db: Db, clock: Clock, id: string, tokens: Buffer, exp
   ).run(tokens, expiresAt, isoNow(clock), id);
 }
 
+/** Stores tokens a connector learned during a call (e.g. Facebook Page tokens), leaving the status alone. */
+export function keepLearnedTokens(db: Db, clock: Clock, id: string, tokens: Buffer): void {
+  sql(db, `UPDATE connections SET tokens = ?, updated_at = ? WHERE id = ? AND status <> 'disconnected'`).run(
+    tokens,
+    isoNow(clock),
+    id,
+  );
+}
+
+/** Gives a connection (broken, disconnected or active) new tokens and makes it active again. */
+export function reviveConnection(
+  db: Db,
+  clock: Clock,
+  organizationId: string,
+  id: string,
+  tokens: Buffer,
+  expiresAt: string | null,
+): boolean {
+  return (
+    sql(
+      db,
+      `UPDATE connections SET tokens = ?, token_expires_at = ?, status = 'active', last_error = NULL, updated_at = ?
+       WHERE id = ? AND organization_id = ?`,
+    ).run(tokens, expiresAt, isoNow(clock), id, organizationId).changes === 1
+  );
+}
+
 /** Replaces the sealed token set without touching the status (the owner changed which places it watches). */
 export function resealTokens(
   db: Db,

@@ -8,6 +8,8 @@ export type OAuthState = {
   startedBy: string;
   codeVerifier: Buffer | null;
   redirectUri: string;
+  /** Set when the consent reconnects an existing connection. */
+  connectionId?: string | null;
 };
 
 /** Stores a consent in progress under the hash of its `state`. */
@@ -22,7 +24,7 @@ export function insertOAuthState(
   sql(
     db,
     `INSERT INTO oauth_states (state_hash, organization_id, platform, started_by, code_verifier, redirect_uri,
-       created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       connection_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.stateHash,
     s.organizationId,
@@ -30,6 +32,7 @@ export function insertOAuthState(
     s.startedBy,
     s.codeVerifier,
     s.redirectUri,
+    s.connectionId ?? null,
     now,
     s.expiresAt,
   );
@@ -41,7 +44,7 @@ export function consumeOAuthState(db: Db, clock: Clock, stateHash: string): OAut
   const row = sql(
     db,
     `UPDATE oauth_states SET used_at = ? WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?
-     RETURNING organization_id, platform, started_by, code_verifier, redirect_uri`,
+     RETURNING organization_id, platform, started_by, code_verifier, redirect_uri, connection_id`,
   ).get(now, stateHash, now) as
     | {
         organization_id: string;
@@ -49,6 +52,7 @@ export function consumeOAuthState(db: Db, clock: Clock, stateHash: string): OAut
         started_by: string;
         code_verifier: Buffer | null;
         redirect_uri: string;
+        connection_id: string | null;
       }
     | undefined;
   return (
@@ -58,6 +62,7 @@ export function consumeOAuthState(db: Db, clock: Clock, stateHash: string): OAut
       startedBy: row.started_by,
       codeVerifier: row.code_verifier,
       redirectUri: row.redirect_uri,
+      connectionId: row.connection_id,
     }
   );
 }

@@ -34,6 +34,22 @@ const toState = (row: StateRow): ReviewPlatformState => ({
   hiddenReason: row.hidden_reason,
 });
 
+/**
+ * SQL for where the owner answers a review by hand (`p` is its review_platform row): the link the connector
+ * gave its location when mapped, else the location's page. Review lists and single reads both use it.
+ */
+export const LOCAL_REPLY_URL_SQL =
+  '(SELECT coalesce(l.reply_url, l.url) FROM connection_locations l WHERE l.id = p.location_id)';
+
+/** Where the owner answers the review by hand; null when nothing says. */
+export function localReplyUrlOf(db: Db, reviewId: string): string | null {
+  return (
+    (sql(db, `SELECT ${LOCAL_REPLY_URL_SQL} FROM review_platform p WHERE p.review_id = ?`)
+      .pluck()
+      .get(reviewId) as string | null | undefined) ?? null
+  );
+}
+
 /** The platform state of a review; undefined for reviews no connection brought. */
 export function platformStateOf(db: Db, reviewId: string): ReviewPlatformState | undefined {
   const row = sql(db, 'SELECT * FROM review_platform WHERE review_id = ?').get(reviewId) as

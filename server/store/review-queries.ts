@@ -3,6 +3,7 @@ import type { SentimentLabel } from '../domain/sentiment';
 import { businessBelongsTo } from './businesses';
 import { type Db, pageSql, sql } from './db';
 import { itemCount, readCount } from './inbox-counts';
+import { LOCAL_REPLY_URL_SQL } from './review-platform';
 
 export type ReviewSort = 'newest' | 'oldest' | 'highest' | 'lowest';
 
@@ -139,7 +140,7 @@ type Page = { limit: number; offset: number };
  */
 const REVIEW_JSON_WITH_REPLY_STATUS = `coalesce((SELECT json_set(reviews.api_json, '$.replyStatus', p.reply_status,
     '$.replyError', p.reply_error, '$.replyUrl',
-    CASE WHEN p.reply_status = 'local' THEN (SELECT l.url FROM connection_locations l WHERE l.id = p.location_id) END)
+    CASE WHEN p.reply_status = 'local' THEN ${LOCAL_REPLY_URL_SQL} END)
   FROM review_platform p WHERE p.review_id = reviews.id), reviews.api_json)`;
 
 /**

@@ -1,5 +1,5 @@
 import { type CreateAppOptions, createApp } from '../../server/app';
-import { defaultConfig } from '../../server/config';
+import { type Config, defaultConfig } from '../../server/config';
 import type { Clock } from '../../server/domain/clock';
 import { DEFAULT_SCOPES } from '../../server/domain/scopes';
 import { createApiKey } from '../../server/store/api-keys';
@@ -35,10 +35,26 @@ export function testClock(start = '2026-06-15T12:00:00.000Z') {
  */
 export type TestClock = ReturnType<typeof testClock>;
 
+/**
+ * Tests never reach a real review platform: without a stand-in, each platform's base URL is a loopback port
+ * that refuses connections (an API key is then stored unchecked, as when a platform is down).
+ */
+function offlineConnectors(config: Config): Config {
+  const connectors = Object.fromEntries(
+    Object.entries(config.connectors).map(([platform, settings]) => [
+      platform,
+      { ...settings, baseUrl: settings.baseUrl ?? 'http://127.0.0.1:9' },
+    ]),
+  ) as Config['connectors'];
+  return { ...config, connectors };
+}
+
 export function setup(options: Partial<Omit<CreateAppOptions, 'clock'>> & { clock?: TestClock } = {}) {
   const db = options.db ?? openMemoryDb();
   const clock = options.clock ?? testClock();
-  const config = options.config ?? defaultConfig({ publicUrl: 'http://plaudit.test', rateLimit: 10_000 });
+  const config =
+    options.config ??
+    offlineConnectors(defaultConfig({ publicUrl: 'http://plaudit.test', rateLimit: 10_000 }));
   const app = createApp({ ...options, db, clock, config });
   const admin = createApiKey(db, clock, {
     organizationId: null,

@@ -1,5 +1,6 @@
 // Yelp and Tripadvisor through the whole engine: connect with an API key, map a place, sync, reply locally.
 import { afterEach, describe, expect, it } from 'vitest';
+import { TRIPADVISOR_MANAGEMENT_CENTER } from '../../../server/connectors/tripadvisor';
 import { insertConnection } from '../../../server/store/connections';
 import { type ConnectorEnv, connectorEnv } from './connector-env';
 import { startTripadvisorStandIn, TRIPADVISOR_KEY, tripadvisorReview } from './stand-ins/tripadvisor';
@@ -174,6 +175,31 @@ describe('Tripadvisor through the engine', () => {
     expect(reread.find((r) => r.externalId === '948000004')).toMatchObject({ hidden: 0, hiddenReason: null });
 
     await replyStaysLocal(after[0].id, businessId);
+  });
+});
+
+describe('where to answer by hand', () => {
+  it('a review list and a single read give the same replyUrl: the connector’s link for the place', async () => {
+    const yelp = await startYelpStandIn();
+    const ta = await startTripadvisorStandIn();
+    cleanups.push(yelp.close, ta.close);
+    env = connectorEnv({
+      platforms: { yelp: { baseUrl: yelp.baseUrl }, tripadvisor: { baseUrl: ta.baseUrl } },
+    });
+    const cases = [
+      ['yelp', YELP_KEY, yelpSeed().business.id, `https://biz.yelp.com/r2r/${yelpSeed().business.id}`],
+      ['tripadvisor', TRIPADVISOR_KEY, ta.locations[0].location_id, TRIPADVISOR_MANAGEMENT_CENTER],
+    ] as const;
+    for (const [platform, key, place, expected] of cases) {
+      const { businessId } = await connectAndBackfill(platform, key, place);
+      const target = env.reviewsOf(businessId)[0];
+      await env.call('POST', `/api/v1/reviews/${target.id}/reply`, { body: { reply: 'Thanks!' } });
+      const single = await env.call('GET', `/api/v1/reviews/${target.id}`);
+      const list = await env.call('GET', `/api/v1/reviews?businessId=${businessId}`);
+      const listed = list.json.data.find((r: { id: string }) => r.id === target.id);
+      expect(single.json).toMatchObject({ replyStatus: 'local', replyUrl: expected });
+      expect(listed).toMatchObject({ replyStatus: 'local', replyUrl: expected });
+    }
   });
 });
 

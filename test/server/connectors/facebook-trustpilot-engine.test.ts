@@ -174,3 +174,26 @@ describe('Trustpilot through the engine', () => {
     expect(openTokens(e, connection.id)?.extra).toEqual({ domains: 'acme.example' });
   });
 });
+
+describe('Facebook Page tokens', () => {
+  it('a Page found after the consent keeps the Page token the listing brought: syncs do not ask again', async () => {
+    const fb = await startFacebookStandIn();
+    standIn = fb;
+    const e = connectorEnv({
+      platforms: { facebook: { baseUrl: fb.url, clientId: fb.appId, clientSecret: fb.appSecret } },
+    });
+    env = e;
+    const connection = await e.connectOAuth('facebook', fb.approve);
+    expect(Object.keys(openTokens(e, connection.id)?.extra ?? {})).toContain('page:1001');
+
+    fb.pages.push({ id: '2002', name: 'Acme Bakery Uptown', overall_star_rating: 5, rating_count: 1 });
+    fb.setRatings('2002', [fbRecommendation({ review_text: 'Great croissants' })]);
+    const mapped = await e.mapLocation(connection.id, '2002');
+    expect(openTokens(e, connection.id)?.extra?.['page:2002']).toBe(fb.pageToken('2002'));
+
+    await e.drain();
+    expect(e.reviewsOf(mapped.businessId).map((r) => r.content)).toEqual(['Great croissants']);
+    // The sync used the kept Page token: it never read the Page's token again with the user token.
+    expect(fb.requestsTo('/v23.0/2002').filter((r) => r.query.fields === 'access_token')).toHaveLength(0);
+  });
+});

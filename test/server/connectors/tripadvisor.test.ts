@@ -50,7 +50,7 @@ describe('Tripadvisor connector', () => {
   });
 
   it('links the owner to the Management Center to answer', () => {
-    const url = new URL(connector().replyUrl?.(location, '952222529') ?? '');
+    const url = new URL(connector().replyUrl?.(location) ?? '');
     expect(url.href).toBe('https://www.tripadvisor.com/ManagementCenter');
   });
 

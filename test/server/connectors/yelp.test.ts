@@ -41,7 +41,7 @@ describe('Yelp connector', () => {
   });
 
   it('links the owner to the Respond to Reviews page of Yelp for Business', () => {
-    const url = new URL(connector().replyUrl?.(location, 'xAG4O7l-t1ubbwVAlPnDKg') ?? '');
+    const url = new URL(connector().replyUrl?.(location) ?? '');
     expect(url.origin).toBe('https://biz.yelp.com');
     expect(url.pathname).toBe(`/r2r/${seed.business.id}`);
   });

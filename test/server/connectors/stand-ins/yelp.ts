@@ -123,6 +123,15 @@ export async function startYelpStandIn(options: { apiKey?: string } = {}) {
       const matches = businesses.filter((b) => b.name.toLowerCase().includes(term));
       return { status: 200, body: { businesses: matches, total: matches.length } };
     }
+    if (request.path.startsWith('/v3/categories/')) {
+      const alias = request.path.slice('/v3/categories/'.length);
+      return {
+        status: 200,
+        body: {
+          category: { alias, title: alias, parent_aliases: [], country_whitelist: [], country_blacklist: [] },
+        },
+      };
+    }
     const match = /^\/v3\/businesses\/([^/]+)(\/reviews)?$/.exec(request.path);
     const business = match ? find(decodeURIComponent(match[1])) : undefined;
     if (!match || !business) return { status: 404, body: yelpError(404) };
