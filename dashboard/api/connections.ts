@@ -84,6 +84,13 @@ export const connectionsApi = {
     call<{ data: ConnectionLocation[] }>('PUT', `/connections/${id(connectionId)}/locations`, body),
   updatePlaces: (connectionId: string, body: PlacesInput) =>
     call<Connection>('PATCH', `/connections/${id(connectionId)}`, body),
+  /** OAuth platforms answer a consent URL bound to the connection; API-key platforms take the new key. */
+  reconnect: (connectionId: string, apiKey?: string) =>
+    call<{ url?: string; connection?: Connection }>(
+      'POST',
+      `/connections/${id(connectionId)}/reconnect`,
+      apiKey ? { apiKey } : undefined,
+    ),
   sync: (connectionId: string) => call<Connection>('POST', `/connections/${id(connectionId)}/sync`),
   disconnect: (connectionId: string) => call<Connection>('DELETE', `/connections/${id(connectionId)}`),
 };

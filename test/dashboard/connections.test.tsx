@@ -263,12 +263,12 @@ describe('connections screen', () => {
     expect(api.of('DELETE', '/connections/conn_1')).toHaveLength(1);
   });
 
-  it('says a broken connection is broken and reconnects it through a new consent', async () => {
+  it('says a broken connection is broken and reconnects it through a consent bound to it', async () => {
     const api = signedIn(OWNER, '/dashboard/settings/connections', {
       'GET /connections': () => ({
         data: [connection({ status: 'broken', lastError: 'Google revoked the grant (invalid_grant)' })],
       }),
-      'POST /connections/google/authorize': () => ({ url: 'https://accounts.example/consent?state=again' }),
+      'POST /connections/conn_1/reconnect': () => ({ url: 'https://accounts.example/consent?state=again' }),
     });
     const card = within(await screen.findByRole('article', { name: /Google Business Profile/ }));
     expect(card.getByRole('alert').textContent).toContain(
@@ -277,7 +277,35 @@ describe('connections screen', () => {
     expect(card.queryByRole('button', { name: 'Sync now' })).toBeNull();
     fireEvent.click(card.getByRole('button', { name: 'Reconnect Google' }));
     await waitFor(() => expect(leave).toHaveBeenCalledWith('https://accounts.example/consent?state=again'));
-    expect(api.of('POST', '/connections/google/authorize')).toHaveLength(1);
+    expect(api.of('POST', '/connections/conn_1/reconnect')).toHaveLength(1);
+    expect(api.of('POST', '/connections/google/authorize')).toHaveLength(0);
+  });
+
+  it('reconnects a broken Yelp connection in place with a new key', async () => {
+    let status: Connection['status'] = 'broken';
+    const yelp = () =>
+      connection({
+        id: 'conn_2',
+        platform: 'yelp',
+        label: 'Yelp',
+        status,
+        canReply: false,
+        lastError: 'HTTP 401',
+      });
+    const api = signedIn(OWNER, '/dashboard/settings/connections', {
+      'GET /connections': () => ({ data: [yelp()] }),
+      'POST /connections/conn_2/reconnect': () => {
+        status = 'active';
+        return { connection: yelp() };
+      },
+    });
+    const card = within(await screen.findByRole('article', { name: /Yelp/ }));
+    fireEvent.input(card.getByLabelText('New Yelp API key'), { target: { value: 'a-fresh-yelp-key' } });
+    fireEvent.click(card.getByRole('button', { name: 'Reconnect Yelp' }));
+    await waitFor(() => expect(api.of('POST', '/connections/conn_2/reconnect')).toHaveLength(1));
+    expect(api.of('POST', '/connections/conn_2/reconnect')[0].body).toEqual({ apiKey: 'a-fresh-yelp-key' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(api.of('POST', '/connections/yelp')).toHaveLength(0);
   });
 
   it('is listed under Settings, and a role without connections:read sees why instead of the screen', async () => {

@@ -1,6 +1,7 @@
 import type { Connection } from '../../api/connections';
 import { LocationsPanel } from './LocationsPanel';
 import { platformInfo } from './platforms';
+import { ReconnectKeyForm } from './ReconnectKeyForm';
 import { SyncRuns } from './SyncRuns';
 
 type Props = {
@@ -29,13 +30,16 @@ export function ConnectionCard({ connection, canWrite, onSync, onDisconnect, onR
           <p>
             <strong>This connection is broken</strong>:{' '}
             {connection.lastError ?? 'the platform refused its access'}. Reviews stop arriving until you
-            connect again.
+            reconnect it: its locations stay mapped.
           </p>
-          {canWrite && (
-            <button type="button" onClick={onReconnect}>
-              Reconnect {info.name}
-            </button>
-          )}
+          {canWrite &&
+            (info.auth === 'key' ? (
+              <ReconnectKeyForm connection={connection} onReconnected={onMapped} />
+            ) : (
+              <button type="button" onClick={onReconnect}>
+                Reconnect {info.name}
+              </button>
+            ))}
         </div>
       )}
       {connection.status === 'disconnected' && (

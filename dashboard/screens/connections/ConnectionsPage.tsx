@@ -10,7 +10,6 @@ import { consentError } from './consent-errors';
 import './connections.css';
 import { browser } from './leave';
 import { OAuthConnect } from './OAuthConnect';
-import { platformInfo } from './platforms';
 import { useConnections } from './use-connections';
 
 /** Review platforms: connect, map locations to businesses, sync now, disconnect; a broken one says so. */
@@ -27,14 +26,10 @@ export function ConnectionsPage() {
   // The provider's consent brings the owner back here with the outcome in the query.
   const back = connections?.find((c) => c.id === query.connected);
   const say = (text: string) => (result: unknown) => result !== undefined && setNote(text);
+  // The consent is bound to the broken connection: it comes back with new tokens and its mappings kept.
   const reconnect = async (c: Connection) => {
-    if (platformInfo(c.platform).auth === 'key') {
-      setKeyPlatform(c.platform);
-      document.getElementById('f-apiKey')?.focus();
-      return;
-    }
-    const consent = await act(() => connectionsApi.authorize(c.platform));
-    if (consent) browser.leave(consent.url);
+    const consent = await act(() => connectionsApi.reconnect(c.id));
+    if (consent?.url) browser.leave(consent.url);
   };
   return (
     <section aria-labelledby="connections-title">
