@@ -149,7 +149,7 @@ export function organizationsApi(deps: AppDeps) {
             ? 'A paused organization sends no messages: review requests and reminders stay queued (held, not ' +
               'lost) and go out after it resumes. Everything else keeps working: its API, dashboard, landing ' +
               'pages, cards, widget and webhooks. Pausing a paused organization keeps the first pausedAt.'
-            : 'Clears pausedAt; held messages are sent at their next check (within the hour), in the send window.',
+            : 'Clears pausedAt; held messages are due at once (still inside the send window); later ones keep their time.',
         middleware: adminOnly,
         request: { params },
         responses: { 200: jsonResponse(organizationSchema, 'The organization'), ...errorResponses },
