@@ -15,7 +15,7 @@ import {
 } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { updateBodyOf } from './update-schema';
-import { limitsSchema } from './usage-schemas';
+import { businessLimitSchema, limitsSchema } from './usage-schemas';
 
 const tags = ['Organizations'];
 const params = idParam('Organization', 'org_3kTz9QwErTyUiOpA');
@@ -32,7 +32,10 @@ const organizationSchema = z
   })
   .openapi('Organization');
 const organizationDetailSchema = organizationSchema
-  .extend({ limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }) })
+  .extend({
+    limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }),
+    businessLimit: businessLimitSchema,
+  })
   .openapi('OrganizationDetail');
 const organizationBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
 
@@ -91,7 +94,8 @@ export function organizationsApi(deps: AppDeps) {
       const organization = getOrganization(deps.db, c.req.valid('param').id);
       const limits = getOrganizationLimits(deps.db, c.req.valid('param').id);
       if (!organization || !limits) throw notFound('Organization');
-      return c.json({ ...organization, limits }, 200);
+      const { businesses, ...monthly } = limits;
+      return c.json({ ...organization, limits: monthly, businessLimit: businesses }, 200);
     },
   );
 

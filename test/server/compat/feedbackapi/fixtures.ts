@@ -15,6 +15,8 @@ export type Fixture = {
   refused?: { param: string };
   /** Paths where the documented value is null but Plaudit may answer a value (and vice versa). */
   nullable?: string[];
+  /** Values the response must hold (the request's fields, honoured). */
+  values?: Record<string, unknown>;
 };
 
 const customer = {
@@ -570,12 +572,13 @@ export const FIXTURES: Fixture[] = [
       max_locations: 100,
       max_users: null,
       max_campaigns: null,
-      sms_allowance: '2000',
+      // Documented "2000" (a string) here only; the Account Object and every other example say integer.
+      sms_allowance: 2000,
       active_locations: 0,
       active_users: 0,
     },
-    // Plaudit has no per-account limits in this build (see docs/compat-feedbackapi.md).
-    refused: { param: 'max_locations' },
+    // The organization's own business cap and monthly text-message allowance, read back.
+    values: { max_locations: 100, sms_allowance: 2000, active: true },
   },
   {
     name: 'List all Accounts',
