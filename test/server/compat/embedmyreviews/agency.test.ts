@@ -82,7 +82,9 @@ describe('EmbedMyReviews Agency API, documented examples', () => {
       form: { member_limit: '0' },
     });
     expect(unlimitedMembers.json).toEqual(doc.memberLimit.response);
-    for (const form of [{}, { location_limit: '0' }, { location_limit: 'many' }]) {
+    for (const form of [{}, { location_limit: '0' }, { location_limit: 'many' }] as Array<
+      Record<string, string>
+    >) {
       const bad = await t.emr('PUT', at(doc.locationLimit.request.path, id), { ...admin, form });
       expect(bad.status, JSON.stringify(form)).toBe(422);
       expect(Object.keys(bad.json.errors)).toEqual(['location_limit']);
