@@ -197,6 +197,14 @@ const REVIEW_NULLABLE = ['title', 'url', 'reviewer_name'];
 
 export const FIXTURES: Fixture[] = [
   {
+    // The reference shows no response for its authentication example: the customer list it reaches.
+    name: 'Authentication',
+    method: 'GET',
+    path: '/subscriber/',
+    response: customerList,
+    nullable: withPrefix('data.*.', CUSTOMER_NULLABLE),
+  },
+  {
     name: 'Pagination: list subscribers',
     method: 'GET',
     path: '/subscribers?limit=20&created_after=1734137054',
