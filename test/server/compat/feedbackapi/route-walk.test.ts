@@ -59,6 +59,14 @@ describe('FeedbackAPI: every route of the router, walked', () => {
     }
     expect(snapshotOf(env.db, other.id)).toEqual(bBefore);
 
+    const malformed = async (method: string, url: string) => {
+      const res = await env.app.request(`${BASE}${url}`, {
+        method,
+        headers: { authorization: basic(keyA), 'content-type': 'application/json' },
+        body: method === 'GET' || method === 'DELETE' ? undefined : '{"name": ',
+      });
+      return { status: res.status, json: await res.json() };
+    };
     const aBefore = snapshotOf(env.db, env.org.id);
     for (const { method, path } of routes) {
       const label = `${method} ${path}`;
@@ -66,13 +74,7 @@ describe('FeedbackAPI: every route of the router, walked', () => {
       const res =
         method === 'GET' && !path.includes(':id')
           ? await a(method, `${url}?bogus=1`)
-          : await env.app
-              .request(`${BASE}${url}`, {
-                method,
-                headers: { authorization: basic(keyA), 'content-type': 'application/json' },
-                body: method === 'GET' || method === 'DELETE' ? undefined : '{"name": ',
-              })
-              .then(async (r) => ({ status: r.status, json: await r.json() }));
+          : await malformed(method, url);
       expect(res.status, label).toBeGreaterThanOrEqual(400);
       expect(res.status, label).toBeLessThan(500);
       expect(res.json, label).toMatchObject(fapiShape);
