@@ -11,6 +11,7 @@ import {
   isSlugTaken,
   updateBusiness,
 } from '../store/businesses';
+import { assertRoomForBusiness } from './business-limit';
 import type { CreateBusinessInput, UpdateBusinessInput } from './business-schemas';
 
 /** A business as the API shows it: with its general landing link. */
@@ -33,6 +34,7 @@ function chooseSlug(deps: AppDeps, asked: string | undefined, name: string, exce
 
 /** Creates a business and raises `business.created`: the native route and the compat routers share it. */
 export function createBusinessFor(deps: AppDeps, orgId: string, input: CreateBusinessInput): Business {
+  assertRoomForBusiness(deps, orgId);
   const fields = resolveBusinessFields(input, undefined, isoNow(deps.clock));
   const slug = chooseSlug(deps, input.slug, input.name);
   return withWebhookEvent(

@@ -15,7 +15,7 @@ import {
 } from '../store/organizations';
 import { errorResponses, idParam, jsonBody, jsonResponse, security } from './common-schemas';
 import { updateBodyOf } from './update-schema';
-import { limitsSchema } from './usage-schemas';
+import { businessLimitSchema, limitsSchema } from './usage-schemas';
 
 const tags = ['Organizations'];
 const params = idParam('Organization', 'org_3kTz9QwErTyUiOpA');
@@ -32,7 +32,10 @@ const organizationSchema = z
   })
   .openapi('Organization');
 const organizationDetailSchema = organizationSchema
-  .extend({ limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }) })
+  .extend({
+    limits: limitsSchema.openapi({ description: 'Monthly message allowances (PUT …/limits)' }),
+    businessLimit: businessLimitSchema,
+  })
   .openapi('OrganizationDetail');
 const organizationBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
 
@@ -91,7 +94,8 @@ export function organizationsApi(deps: AppDeps) {
       const organization = getOrganization(deps.db, c.req.valid('param').id);
       const limits = getOrganizationLimits(deps.db, c.req.valid('param').id);
       if (!organization || !limits) throw notFound('Organization');
-      return c.json({ ...organization, limits }, 200);
+      const { businesses, ...monthly } = limits;
+      return c.json({ ...organization, limits: monthly, businessLimit: businesses }, 200);
     },
   );
 
@@ -149,7 +153,7 @@ export function organizationsApi(deps: AppDeps) {
             ? 'A paused organization sends no messages: review requests and reminders stay queued (held, not ' +
               'lost) and go out after it resumes. Everything else keeps working: its API, dashboard, landing ' +
               'pages, cards, widget and webhooks. Pausing a paused organization keeps the first pausedAt.'
-            : 'Clears pausedAt; held messages are sent at their next check (within the hour), in the send window.',
+            : 'Clears pausedAt; held messages are due at once (still inside the send window); later ones keep their time.',
         middleware: adminOnly,
         request: { params },
         responses: { 200: jsonResponse(organizationSchema, 'The organization'), ...errorResponses },

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { paginationQuery } from '../http/pagination';
-import { idOf } from './common-schemas';
+import { booleanQuery, idOf } from './common-schemas';
 import { customerNameField, emailField, phoneField } from './customer-schemas';
 import { dateRangeQuery, rangeInOrder, rangeInOrderMessage } from './date-range-schemas';
 
@@ -65,6 +65,12 @@ export const listReviewRequestsQuery = paginationQuery
     method: z.enum(METHODS).optional(),
     businessId: idOf('biz').optional(),
     customerId: idOf('cust').optional(),
+    clicked: booleanQuery
+      .optional()
+      .openapi({ description: 'Only those whose link was opened (true) or not yet (false)' }),
+    bounced: booleanQuery
+      .optional()
+      .openapi({ description: 'Only those whose message bounced (true) or did not (false)' }),
     ...dateRangeQuery('createdAt'),
   })
   .refine(rangeInOrder, rangeInOrderMessage);

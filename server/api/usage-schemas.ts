@@ -28,6 +28,12 @@ export const limitsSchema = z
   })
   .openapi('OrganizationLimits');
 
+export const businessLimitSchema = z
+  .number()
+  .int()
+  .nullable()
+  .openapi({ description: 'Active (not archived) businesses it may keep; null = unlimited (PUT …/limits)' });
+
 const allowanceField = z
   .number()
   .int()
@@ -45,6 +51,18 @@ export const limitsBody = z
       .optional()
       .openapi({
         description: 'Periods run a calendar month from here; omitted: unchanged (first: creation)',
+      }),
+    businessLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'Active (not archived) businesses it may keep; null = unlimited; omitted: unchanged. Creating one ' +
+          'more is refused with 409 CONFLICT; businesses it has already stay.',
       }),
   })
   .strict()

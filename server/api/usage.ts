@@ -53,7 +53,14 @@ export function usageApi(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const renewalAnchor = body.renewalAnchor && new Date(body.renewalAnchor).toISOString();
-      if (!setOrganizationLimits(deps.db, deps.clock, id, { ...body, renewalAnchor })) {
+      const { businessLimit, ...monthly } = body;
+      if (
+        !setOrganizationLimits(deps.db, deps.clock, id, {
+          ...monthly,
+          renewalAnchor,
+          businesses: businessLimit,
+        })
+      ) {
         throw notFound('Organization');
       }
       const usage = usageOf(deps, id);

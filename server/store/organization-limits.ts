@@ -6,12 +6,15 @@ export type OrganizationLimits = {
   smsPerMonth: number | null;
   emailPerMonth: number | null;
   renewalAnchor: string;
+  /** Active (not archived) businesses the organization may keep; null = unlimited. */
+  businesses: number | null;
 };
 
 type LimitsRow = {
   sms_monthly_limit: number | null;
   email_monthly_limit: number | null;
   limits_anchor: string | null;
+  business_limit: number | null;
   created_at: string;
 };
 
@@ -19,29 +22,47 @@ const toLimits = (row: LimitsRow): OrganizationLimits => ({
   smsPerMonth: row.sms_monthly_limit,
   emailPerMonth: row.email_monthly_limit,
   renewalAnchor: row.limits_anchor ?? row.created_at,
+  businesses: row.business_limit,
 });
 
 /** The organization's allowances, or undefined when it does not exist. */
 export function getOrganizationLimits(db: Db, organizationId: string): OrganizationLimits | undefined {
   const row = sql(
     db,
-    'SELECT sms_monthly_limit, email_monthly_limit, limits_anchor, created_at FROM organizations WHERE id = ?',
+    'SELECT sms_monthly_limit, email_monthly_limit, limits_anchor, business_limit, created_at FROM organizations WHERE id = ?',
   ).get(organizationId) as LimitsRow | undefined;
   return row && toLimits(row);
 }
 
-/** Replaces the allowances; the anchor stays as it was when none is given. Undefined when no such organization. */
+/**
+ * Replaces the allowances; the anchor and the business cap stay as they were when not given. Undefined when no
+ * such organization.
+ */
 export function setOrganizationLimits(
   db: Db,
   clock: Clock,
   organizationId: string,
-  input: { smsPerMonth: number | null; emailPerMonth: number | null; renewalAnchor?: string },
+  input: {
+    smsPerMonth: number | null;
+    emailPerMonth: number | null;
+    renewalAnchor?: string;
+    businesses?: number | null;
+  },
 ): OrganizationLimits | undefined {
   const changed = sql(
     db,
     `UPDATE organizations SET sms_monthly_limit = ?, email_monthly_limit = ?,
-       limits_anchor = coalesce(?, limits_anchor), updated_at = ? WHERE id = ?`,
-  ).run(input.smsPerMonth, input.emailPerMonth, input.renewalAnchor ?? null, isoNow(clock), organizationId);
+       limits_anchor = coalesce(?, limits_anchor),
+       business_limit = CASE WHEN ? THEN ? ELSE business_limit END, updated_at = ? WHERE id = ?`,
+  ).run(
+    input.smsPerMonth,
+    input.emailPerMonth,
+    input.renewalAnchor ?? null,
+    input.businesses === undefined ? 0 : 1,
+    input.businesses ?? null,
+    isoNow(clock),
+    organizationId,
+  );
   return changed.changes > 0 ? getOrganizationLimits(db, organizationId) : undefined;
 }
 

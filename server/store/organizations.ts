@@ -2,6 +2,7 @@ import { type Clock, isoNow } from '../domain/clock';
 import { newId } from '../domain/ids';
 import { notifyBusinessChanged } from './changes';
 import { type Db, pageSql, sql } from './db';
+import { releaseHeldMessages } from './outbox';
 
 export type Organization = {
   id: string;
@@ -71,8 +72,8 @@ export function updateOrganization(
 }
 
 /**
- * Pauses (`paused` true) or resumes an organization; pausing twice keeps the first time. Undefined when there is
- * no such organization.
+ * Pauses (`paused` true) or resumes an organization (its held messages become due now); pausing twice keeps
+ * the first time. Undefined when there is no such organization.
  */
 export function setOrganizationPaused(
   db: Db,
@@ -81,11 +82,15 @@ export function setOrganizationPaused(
   paused: boolean,
 ): Organization | undefined {
   const now = isoNow(clock);
-  sql(
-    db,
-    `UPDATE organizations SET paused_at = CASE WHEN ? THEN coalesce(paused_at, ?) ELSE NULL END, updated_at = ?
-     WHERE id = ?`,
-  ).run(paused ? 1 : 0, now, now, id);
+  db.transaction(() => {
+    sql(
+      db,
+      `UPDATE organizations SET paused_at = CASE WHEN ? THEN coalesce(paused_at, ?) ELSE NULL END, updated_at = ?
+       WHERE id = ?`,
+    ).run(paused ? 1 : 0, now, now, id);
+    // Held messages go out at once rather than at their next hourly re-check.
+    if (!paused) releaseHeldMessages(db, clock, id);
+  })();
   return getOrganization(db, id);
 }
 

@@ -138,6 +138,22 @@ export function postponeEndpointJobs(db: Db, clock: Clock, endpointId: string, u
   ).run({ until, now: isoNow(clock), endpointId }).changes;
 }
 
+/**
+ * Makes the organization's held message jobs due now: those a pause postponed past the time their message
+ * was due. Messages scheduled for later (reminders, delayed invites) keep their time. Returns how many.
+ */
+export function releaseHeldMessages(db: Db, clock: Clock, organizationId: string): number {
+  const now = isoNow(clock);
+  return sql(
+    db,
+    `UPDATE outbox SET due_at = :now, updated_at = :now
+     WHERE status = 'pending' AND kind = 'message' AND due_at > :now
+       AND (locked_until IS NULL OR locked_until <= :now)
+       AND ref_id IN (SELECT id FROM messages
+                      WHERE organization_id = :organizationId AND status = 'queued' AND due_at <= :now)`,
+  ).run({ now, organizationId }).changes;
+}
+
 /** Keeps a long job (a sync paging through a platform) leased: no other worker takes it while it runs. */
 export function extendLease(db: Db, clock: Clock, id: string, leaseMs: number): void {
   sql(db, 'UPDATE outbox SET locked_until = ? WHERE id = ? AND locked_until IS NOT NULL').run(

@@ -56,12 +56,23 @@ const creditsBody = z.object({
   notes: z.string().max(1000).optional(),
 });
 
-/** Plaudit limits messages per month; it has no cap on locations or team members to set. */
-const noSeatLimits = (field: string) =>
+/** Plaudit caps a client's active locations and its messages per month; it has no cap on team members. */
+const noMemberLimit = () =>
   invalidField(
-    field,
-    `Plaudit does not cap a client's ${field === 'location_limit' ? 'locations' : 'team members'}; it limits messages per month (POST …/add-credits, or PUT /api/v1/organizations/{id}/limits).`,
+    'member_limit',
+    "Plaudit does not cap a client's team members; it caps active locations (PUT …/location-limit) and messages per month (POST …/add-credits, or PUT /api/v1/organizations/{id}/limits).",
   );
+
+/** Sets the organization's native business cap, keeping its monthly allowances. */
+function setLocationLimit(deps: AppDeps, organizationId: string, limit: number): void {
+  const limits = getOrganizationLimits(deps.db, organizationId);
+  if (!limits) return;
+  setOrganizationLimits(deps.db, deps.clock, organizationId, {
+    smsPerMonth: limits.smsPerMonth,
+    emailPerMonth: limits.emailPerMonth,
+    businesses: limit,
+  });
+}
 
 /** `/customers`: client accounts are Plaudit organizations, managed with the admin key. */
 export function agencyCustomersRoutes(deps: AppDeps) {
@@ -90,8 +101,7 @@ export function agencyCustomersRoutes(deps: AppDeps) {
     const body = await bodyOf(c);
     requireFields(body, ['name', 'company', 'email', 'password', 'custom_plan_id']);
     const input = parse(customerBody, body);
-    if (input.location_limit !== undefined) throw noSeatLimits('location_limit');
-    if (input.member_limit !== undefined) throw noSeatLimits('member_limit');
+    if (input.member_limit !== undefined && input.member_limit !== 0) throw noMemberLimit();
     if (input.send_invite) {
       throw invalidField(
         'send_invite',
@@ -118,6 +128,7 @@ export function agencyCustomersRoutes(deps: AppDeps) {
       const user = createUser(deps.db, deps.clock, { email: input.email, name: input.name, passwordHash });
       upsertMembership(deps.db, deps.clock, user.id, created.id, 'owner');
       createBusinessFor(deps, created.id, business.data);
+      if (input.location_limit !== undefined) setLocationLimit(deps, created.id, input.location_limit);
       return created;
     })();
     return c.json({ data: presentCustomer(deps, organization) }, 200);
@@ -132,13 +143,22 @@ export function agencyCustomersRoutes(deps: AppDeps) {
   });
 
   app.put('/customers/:customer/location-limit', async (c) => {
-    customerOf(c.req.param('customer'));
-    throw noSeatLimits('location_limit');
+    const organization = customerOf(c.req.param('customer'));
+    const body = await bodyOf(c);
+    requireFields(body, ['location_limit']);
+    const input = parse(z.object({ location_limit: intField(1, 100_000) }), body);
+    setLocationLimit(deps, organization.id, input.location_limit);
+    return c.json({ message: 'Location limit updated successfully.' }, 200);
   });
 
   app.put('/customers/:customer/member-limit', async (c) => {
     customerOf(c.req.param('customer'));
-    throw noSeatLimits('member_limit');
+    const body = await bodyOf(c);
+    requireFields(body, ['member_limit']);
+    const input = parse(z.object({ member_limit: intField(0) }), body);
+    // 0 is EmbedMyReviews' "unlimited": what Plaudit does already.
+    if (input.member_limit !== 0) throw noMemberLimit();
+    return c.json({ message: 'Member limit updated successfully.' }, 200);
   });
 
   // Credits map onto the account's monthly allowance of that channel (compat-cloutly's limits): adding N

@@ -28,6 +28,13 @@ export function embedMyReviewsRoutes(deps: AppDeps) {
   agency.use('*', emrAuth(deps, 'agency'));
   agency.route('/', agencyRoutes(deps));
   app.route('/api/agency/v1', agency);
+  // The AI Hub is documented but not emulated: say where Plaudit's own MCP server is.
+  app.all('/api/mcp', () => {
+    throw new EmrError(
+      404,
+      'Plaudit does not emulate the AI Hub: its own MCP server is at /mcp, with a Plaudit API key as the Bearer token.',
+    );
+  });
   // Last, so an unknown path answers in the product's shape (after its auth, for the API paths).
   app.all('*', () => {
     throw new EmrError(404, 'Not found.');

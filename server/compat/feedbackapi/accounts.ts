@@ -1,12 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../../http/context';
 import { accountCounts } from '../../store/account-counts';
+import { getOrganizationLimits, setOrganizationLimits } from '../../store/organization-limits';
 import {
   createOrganization,
   deleteOrganization,
   getOrganization,
   listOrganizations,
   type Organization,
+  setOrganizationPaused,
   updateOrganization,
 } from '../../store/organizations';
 import type { FapiEnv } from './auth';
@@ -17,6 +19,7 @@ import {
   LIST_PARAMS,
   listBody,
   listWindow,
+  num,
   onlyKnown,
   type Params,
   queryParams,
@@ -26,19 +29,29 @@ import {
   unix,
 } from './input';
 
-const LIMITS = ['max_locations', 'max_users', 'max_campaigns', 'sms_allowance'] as const;
+/** Caps Plaudit has no counterpart for: only "unlimited" (null or empty) is accepted. */
+const NO_CAP = ['max_users', 'max_campaigns'] as const;
+const LIMITS = ['max_locations', 'sms_allowance', ...NO_CAP] as const;
 
-/** Refuses what Plaudit cannot do for a client account here: deactivate it, or cap it. */
-function refuseUnsupported(params: Params): void {
-  if (bool(params, 'active') === false) {
-    throw unsupported(
-      'active',
-      'Plaudit cannot make a client account inactive here: delete it, or revoke its API keys to stop its integrations',
-    );
-  }
-  for (const name of LIMITS) {
-    if (params[name] !== undefined && params[name] !== null && params[name] !== '') {
-      throw unsupported(name, `Plaudit sets no ${name} on a client account: every account is unlimited`);
+/** A nullable cap: undefined when absent (unchanged), null when null/empty (unlimited). */
+function capIn(params: Params, name: string): number | null | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (value === null || value === '' || value === 'null') return null;
+  return num(params, name, 0, 100_000_000, true);
+}
+
+/**
+ * The account's limits and state as Plaudit's own: max_locations is the organization's business cap,
+ * sms_allowance its monthly text-message allowance, active its pause. Validates everything before it is used.
+ */
+function accountInput(params: Params) {
+  for (const name of NO_CAP) {
+    if (capIn(params, name) !== undefined && capIn(params, name) !== null) {
+      throw unsupported(
+        name,
+        `Plaudit sets no ${name} on a client account (only null, unlimited): it caps active locations (max_locations) and monthly text messages (sms_allowance)`,
+      );
     }
   }
   if (params.account_template !== undefined && params.account_template !== null) {
@@ -47,6 +60,11 @@ function refuseUnsupported(params: Params): void {
       'Plaudit has no account templates: create the account, then its locations',
     );
   }
+  return {
+    active: bool(params, 'active'),
+    maxLocations: capIn(params, 'max_locations'),
+    smsAllowance: capIn(params, 'sms_allowance'),
+  };
 }
 
 const adminOnly: MiddlewareHandler<FapiEnv> = async (c, next) => {
@@ -64,20 +82,35 @@ const adminOnly: MiddlewareHandler<FapiEnv> = async (c, next) => {
 export function accountRoutes(deps: AppDeps) {
   const app = new Hono<FapiEnv>();
 
+  /** Writes the account's limits and active state onto the organization's own (one transaction with the caller). */
+  const apply = (id: string, input: ReturnType<typeof accountInput>) => {
+    const limits = getOrganizationLimits(deps.db, id);
+    if (!limits) return;
+    if (input.maxLocations !== undefined || input.smsAllowance !== undefined) {
+      setOrganizationLimits(deps.db, deps.clock, id, {
+        smsPerMonth: input.smsAllowance === undefined ? limits.smsPerMonth : input.smsAllowance,
+        emailPerMonth: limits.emailPerMonth,
+        businesses: input.maxLocations,
+      });
+    }
+    if (input.active !== undefined) setOrganizationPaused(deps.db, deps.clock, id, !input.active);
+  };
+
   app.use('/accounts', adminOnly);
   app.use('/accounts/*', adminOnly);
 
   const present = (organization: Organization) => {
     const counts = accountCounts(deps.db, organization.id);
+    const limits = getOrganizationLimits(deps.db, organization.id);
     return {
       id: organization.id,
       created: unix(organization.createdAt),
       name: organization.name,
-      active: true,
-      max_locations: null,
+      active: organization.pausedAt === null,
+      max_locations: limits?.businesses ?? null,
       max_users: null,
       max_campaigns: null,
-      sms_allowance: null,
+      sms_allowance: limits?.smsPerMonth ?? null,
       active_locations: counts.businesses,
       active_users: counts.members,
     };
@@ -98,7 +131,7 @@ export function accountRoutes(deps: AppDeps) {
         (!after || o.createdAt >= after) &&
         (!before || o.createdAt < before) &&
         (!name || o.name.toLowerCase().includes(name)) &&
-        active !== false,
+        (active === undefined || active === (o.pausedAt === null)),
     );
     const key = (o: Organization) => (window.sortField === 'name' ? o.name.toLowerCase() : o.createdAt);
     matching.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
@@ -114,8 +147,13 @@ export function accountRoutes(deps: AppDeps) {
     if (bool(params, 'active') === undefined) throw badParam('active', 'Missing required param: active');
     const verb = requiredText(params, 'verb', 10);
     if (verb !== 'use' && verb !== 'visit') throw badParam('verb', 'verb must be use or visit');
-    refuseUnsupported(params);
-    return c.json(present(createOrganization(deps.db, deps.clock, { name })));
+    const input = accountInput(params);
+    const organization = deps.db.transaction(() => {
+      const created = createOrganization(deps.db, deps.clock, { name });
+      apply(created.id, input);
+      return getOrganization(deps.db, created.id)!;
+    })();
+    return c.json(present(organization));
   });
 
   app.get('/accounts/:id', (c) => {
@@ -130,11 +168,13 @@ export function accountRoutes(deps: AppDeps) {
     const params = await bodyParams(c);
     onlyKnown(params, ['name', 'active', ...LIMITS]);
     if (params.name !== undefined) requiredText(params, 'name');
-    refuseUnsupported(params);
+    const input = accountInput(params);
     const name = text(params, 'name');
-    const organization = name
-      ? updateOrganization(deps.db, deps.clock, id, { name })
-      : getOrganization(deps.db, id);
+    const organization = deps.db.transaction(() => {
+      if (name) updateOrganization(deps.db, deps.clock, id, { name });
+      apply(id, input);
+      return getOrganization(deps.db, id);
+    })();
     if (!organization) throw notFoundError('account');
     return c.json(present(organization));
   });

@@ -113,8 +113,9 @@ export function customerRoutes(deps: AppDeps) {
     if (foreignBusinessIds(deps.db, orgId, ids).length) throw notFoundError('location', param);
   };
 
-  // The reference's pagination and auth examples call the list by its older name, /subscribers.
+  // The reference's pagination and auth examples call the list by its older names, /subscribers and /subscriber.
   app.get('/subscribers', needScope('customers:read'), (c) => listAll(c));
+  app.get('/subscriber', needScope('customers:read'), (c) => listAll(c));
   app.get('/subscriber', needScope('customers:read'), (c) => listAll(c));
   app.get('/customers', needScope('customers:read'), (c) => listAll(c));
 

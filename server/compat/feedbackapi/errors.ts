@@ -45,6 +45,8 @@ const FROM_NATIVE: Partial<Record<ApiError['code'], [ContentfulStatusCode, FapiE
   FORBIDDEN: [401, 'authentication_error'],
   PAYLOAD_TOO_LARGE: [400, 'invalid_request_error'],
   RATE_LIMIT_EXCEEDED: [429, 'rate_limit_error'],
+  // The account's monthly allowance is spent: valid parameters, the request failed (Retry-After kept).
+  USAGE_LIMIT_REACHED: [402, 'invalid_request_error'],
 };
 
 /** The FeedbackAPI form of anything a route threw: its own errors, Plaudit's ApiError/DomainError, or a crash. */

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { freeSlug, resolveBusinessFields } from '../../domain/business-settings';
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
+import { createBusinessFor } from '../../api/business-writes';
+import { resolveBusinessFields } from '../../domain/business-settings';
 import { isoNow } from '../../domain/clock';
 import type { PlatformSettings } from '../../domain/links';
 import type { AppDeps } from '../../http/context';
@@ -8,8 +10,6 @@ import {
   type Business,
   businessFields,
   getBusiness,
-  insertBusiness,
-  isSlugTaken,
   listBusinesses,
   updateBusiness,
 } from '../../store/businesses';
@@ -40,12 +40,13 @@ const FIELDS = [
 ];
 const MAX_CUSTOM_LINKS = 10;
 
-function countryIn(params: Params): string | null | undefined {
+function countryIn(params: Params): CountryCode | null | undefined {
   const value = text(params, 'country_code', 2);
   if (value == null) return value;
-  if (!/^[A-Za-z]{2}$/.test(value))
+  const upper = value.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper) || !isSupportedCountry(upper))
     throw badParam('country_code', 'country_code must be a 2 letter ISO code');
-  return value.toUpperCase();
+  return upper;
 }
 
 /** The four address parameters as Plaudit's one address field, a line each (see presenters.addressLines). */
@@ -88,8 +89,6 @@ function profilesIn(params: Params, platforms: PlatformSettings): PlatformSettin
 /** `/locations`: Plaudit businesses. */
 export function locationRoutes(deps: AppDeps) {
   const app = new Hono<FapiEnv>();
-  const freeSlugFor = (name: string, exceptId?: string) =>
-    freeSlug(name, (slug) => isSlugTaken(deps.db, slug, exceptId));
 
   app.get('/locations', needScope('businesses:read'), (c) => {
     const orgId = orgOf(c);
@@ -134,17 +133,13 @@ export function locationRoutes(deps: AppDeps) {
     const name = requiredText(params, 'name');
     const country = countryIn(params);
     if (!country) throw badParam('country_code', 'Missing required param: country_code');
-    const fields = resolveBusinessFields(
-      {
-        name,
-        country,
-        address: addressIn(params, null) ?? null,
-        platforms: profilesIn(params, {}),
-      },
-      undefined,
-      isoNow(deps.clock),
-    );
-    const business = insertBusiness(deps.db, deps.clock, orgId, { ...fields, slug: freeSlugFor(name) });
+    // The native creation path: the business cap, and the business.created webhook, as on /api/v1.
+    const business = createBusinessFor(deps, orgId, {
+      name,
+      country,
+      address: addressIn(params, null) ?? null,
+      platforms: profilesIn(params, {}),
+    });
     return c.json(presentLocation(business));
   });
 

@@ -62,6 +62,35 @@ describe('EmbedMyReviews Agency API, documented examples', () => {
     expectDocumentedShape(credits.json, doc.addCredits.response);
     expect(credits.json.balance).toBe(1100);
 
+    // The location limit is the organization's native business cap.
+    const limited = await t.emr('PUT', at(doc.locationLimit.request.path, id), {
+      ...admin,
+      form: doc.locationLimit.request.form,
+    });
+    expect(limited.status).toBe(doc.locationLimit.status);
+    expect(limited.json).toEqual(doc.locationLimit.response);
+    expect((await t.call('GET', `/api/v1/organizations/${orgId}`, admin)).json.businessLimit).toBe(5);
+    const members = await t.emr('PUT', at(doc.memberLimit.request.path, id), {
+      ...admin,
+      form: doc.memberLimit.request.form,
+    });
+    expect(members.status).toBe(422);
+    expect(Object.keys(members.json.errors)).toEqual(['member_limit']);
+    expect(members.json.message).toMatch(/Plaudit/);
+    const unlimitedMembers = await t.emr('PUT', at(doc.memberLimit.request.path, id), {
+      ...admin,
+      form: { member_limit: '0' },
+    });
+    expect(unlimitedMembers.json).toEqual(doc.memberLimit.response);
+    for (const form of [{}, { location_limit: '0' }, { location_limit: 'many' }] as Array<
+      Record<string, string>
+    >) {
+      const bad = await t.emr('PUT', at(doc.locationLimit.request.path, id), { ...admin, form });
+      expect(bad.status, JSON.stringify(form)).toBe(422);
+      expect(Object.keys(bad.json.errors)).toEqual(['location_limit']);
+    }
+    expect((await t.call('GET', `/api/v1/organizations/${orgId}`, admin)).json.businessLimit).toBe(5);
+
     for (const [fixture, paused] of [
       [doc.pauseCustomer, true],
       [doc.resumeCustomer, false],
@@ -108,7 +137,7 @@ describe('EmbedMyReviews Agency API, documented examples', () => {
         email: 'j@example.com',
         password: 'Password123456',
         custom_plan_id: '1',
-        location_limit: '5',
+        location_limit: '0',
       },
       { company: 'C', email: 'j@example.com', password: 'Password123456' },
     ];

@@ -331,6 +331,27 @@ export const addCredits = {
   response: { message: 'Credits added successfully.', balance: 250 },
 };
 
+export const locationLimit = {
+  request: {
+    method: 'PUT',
+    path: '/api/agency/v1/customers/{customer}/location-limit',
+    form: { location_limit: '5' },
+  },
+  status: 200,
+  response: { message: 'Location limit updated successfully.' },
+};
+
+/** Documented with member_limit=10: Plaudit has no member cap, so that is a 422 saying so; 0 (unlimited) is honoured. */
+export const memberLimit = {
+  request: {
+    method: 'PUT',
+    path: '/api/agency/v1/customers/{customer}/member-limit',
+    form: { member_limit: '10' },
+  },
+  status: 200,
+  response: { message: 'Member limit updated successfully.' },
+};
+
 export const pauseCustomer = {
   request: { method: 'PUT', path: '/api/agency/v1/customers/{customer}/pause' },
   status: 200,

@@ -39,7 +39,10 @@ describe('FeedbackAPI bad input', () => {
         'auth_tokens',
         'memberships',
       ].map((table) => sql(env.db, `SELECT count(*) AS n FROM ${table}`).get());
-    const rows = () => sql(env.db, 'SELECT * FROM customers ORDER BY id').all();
+    const rows = () => [
+      sql(env.db, 'SELECT * FROM customers ORDER BY id').all(),
+      sql(env.db, 'SELECT * FROM organizations ORDER BY id').all(),
+    ];
     const before = { counts: snapshot(), customers: rows() };
 
     const cases: Case[] = [
@@ -118,7 +121,12 @@ describe('FeedbackAPI bad input', () => {
 
     const adminCases: Case[] = [
       ['POST', '/accounts', { name: 'X', active: true }, 'verb'],
-      ['POST', '/accounts', { name: 'X', active: false, verb: 'use' }, 'active'],
+      ['POST', '/accounts', { name: 'X', active: 'maybe', verb: 'use' }, 'active'],
+      ['POST', '/accounts', { name: 'X', active: true, verb: 'use', max_locations: -1 }, 'max_locations'],
+      // Nothing of a refused update is applied: not the pause, not the allowance given beside it.
+      ['POST', `/accounts/${env.org.id}`, { active: false, sms_allowance: 'lots' }, 'sms_allowance'],
+      ['POST', `/accounts/${env.org.id}`, { active: false, max_campaigns: 2 }, 'max_campaigns'],
+      ['POST', `/accounts/${env.org.id}`, { sms_allowance: 10, account_template: 'tpl' }, 'account_template'],
       ['POST', '/accounts', { name: 'X', active: true, verb: 'use', max_users: 3 }, 'max_users'],
       ['POST', '/accounts', { name: 'X', active: true, verb: 'eat' }, 'verb'],
       ['POST', `/accounts/${env.org.id}`, { active: 'no' }, 'active'],

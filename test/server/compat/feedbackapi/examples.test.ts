@@ -42,6 +42,7 @@ describe('FeedbackAPI: every documented request example, replayed', () => {
       expect(res.headers.get('content-type'), fixture.name).toMatch(/application\/json/);
       expect(res.headers.get('x-ratelimit-limit'), fixture.name).toBeTruthy();
       expectDocumentedShape(res.json, fixture.response, { nullable: fixture.nullable });
+      if (fixture.values) expect(res.json, fixture.name).toMatchObject(fixture.values);
       // Later examples act on what the earlier ones created, as a client following the reference would.
       const created = CREATES[fixture.name];
       if (created) ids[created] = res.json.id;

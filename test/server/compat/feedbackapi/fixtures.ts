@@ -15,6 +15,8 @@ export type Fixture = {
   refused?: { param: string };
   /** Paths where the documented value is null but Plaudit may answer a value (and vice versa). */
   nullable?: string[];
+  /** Values the response must hold (the request's fields, honoured). */
+  values?: Record<string, unknown>;
 };
 
 const customer = {
@@ -194,6 +196,14 @@ const CUSTOMER_NULLABLE = ['last_sms', 'fname', 'sname', 'mobile_number', 'count
 const REVIEW_NULLABLE = ['title', 'url', 'reviewer_name'];
 
 export const FIXTURES: Fixture[] = [
+  {
+    // The reference shows no response for its authentication example: the customer list it reaches.
+    name: 'Authentication',
+    method: 'GET',
+    path: '/subscriber/',
+    response: customerList,
+    nullable: withPrefix('data.*.', CUSTOMER_NULLABLE),
+  },
   {
     name: 'Pagination: list subscribers',
     method: 'GET',
@@ -570,12 +580,13 @@ export const FIXTURES: Fixture[] = [
       max_locations: 100,
       max_users: null,
       max_campaigns: null,
-      sms_allowance: '2000',
+      // Documented "2000" (a string) here only; the Account Object and every other example say integer.
+      sms_allowance: 2000,
       active_locations: 0,
       active_users: 0,
     },
-    // Plaudit has no per-account limits in this build (see docs/compat-feedbackapi.md).
-    refused: { param: 'max_locations' },
+    // The organization's own business cap and monthly text-message allowance, read back.
+    values: { max_locations: 100, sms_allowance: 2000, active: true },
   },
   {
     name: 'List all Accounts',
