@@ -10,7 +10,7 @@ import { reviewsRoutes } from './reviews';
 
 /**
  * `/compat/embedmyreviews`: the EmbedMyReviews REST API (`/api/v1/…`) and its Agency API (`/api/agency/v1/…`)
- * over Plaudit's keys, store and domain functions (docs/compat-embedmyreviews.md).
+ * over Plaudit's keys, store and domain functions (docs/compat.md, EmbedMyReviews).
  */
 export function embedMyReviewsRoutes(deps: AppDeps) {
   const app = new Hono<EmrEnv>();
