@@ -7,13 +7,14 @@ import { replyUrlOf } from '../connectors/reply-presentation';
 import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
 import { type AppDeps, orgIdOf } from '../http/context';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { newRouter } from '../http/router';
 import { getBusiness } from '../store/businesses';
 import { locationsOf, mapLocation } from '../store/connection-locations';
-import { type Connection, getConnection } from '../store/connections';
+import type { Connection } from '../store/connections';
 import { scheduleSync } from '../store/outbox';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { connectionOr404 } from './connection-or-404';
 import {
   connectionParams,
   locationListSchema,
@@ -61,8 +62,7 @@ export function connectionLocationsApi(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const connection = getConnection(deps.db, orgIdOf(c), c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgIdOf(c), c.req.valid('param').id);
       const stored = new Map(locationsOf(deps.db, connection.id).map((l) => [l.location.externalId, l]));
       const live = await liveLocations(deps, connection);
       const data = live.map((location) => {
@@ -108,8 +108,7 @@ export function connectionLocationsApi(deps: AppDeps) {
     async (c) => {
       const orgId = orgIdOf(c);
       const body = c.req.valid('json');
-      const connection = getConnection(deps.db, orgId, c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgId, c.req.valid('param').id);
       const business = body.businessId ? getBusiness(deps.db, orgId, body.businessId) : undefined;
       if (body.businessId && !business) {
         throw new ApiError('VALIDATION_ERROR', 'Unknown business', { businessId: 'no such business' });

@@ -17,6 +17,7 @@ import { newRouter } from '../http/router';
 import { disconnect, getConnection, listConnections, resealTokens } from '../store/connections';
 import { cancelJobsFor, scheduleSync } from '../store/outbox';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
+import { connectionOr404 } from './connection-or-404';
 import {
   apiKeyBody,
   authorizeSchema,
@@ -110,8 +111,7 @@ export function connectionsApi(deps: AppDeps) {
     }),
     async (c) => {
       const orgId = orgIdOf(c);
-      const connection = getConnection(deps.db, orgId, c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgId, c.req.valid('param').id);
       const connector = connectorFor(deps.config, connection.platform);
       if (connector?.auth === 'oauth') {
         const auth = c.get('auth');
@@ -153,8 +153,7 @@ export function connectionsApi(deps: AppDeps) {
     }),
     (c) => {
       const orgId = orgIdOf(c);
-      const connection = getConnection(deps.db, orgId, c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgId, c.req.valid('param').id);
       if (!NAMED_PLACE_PLATFORMS.includes(connection.platform)) {
         throw new ApiError(
           'VALIDATION_ERROR',
@@ -199,8 +198,7 @@ export function connectionsApi(deps: AppDeps) {
       responses: { 200: jsonResponse(connectionSchema, 'The connection'), ...errorResponses },
     }),
     (c) => {
-      const connection = getConnection(deps.db, orgIdOf(c), c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgIdOf(c), c.req.valid('param').id);
       return c.json(presentConnection(deps, connection), 200);
     },
   );
@@ -218,8 +216,7 @@ export function connectionsApi(deps: AppDeps) {
       responses: { 202: jsonResponse(connectionSchema, 'Sync queued'), ...errorResponses },
     }),
     (c) => {
-      const connection = getConnection(deps.db, orgIdOf(c), c.req.valid('param').id);
-      if (!connection) throw notFound('Connection');
+      const connection = connectionOr404(deps, orgIdOf(c), c.req.valid('param').id);
       if (connection.status === 'active')
         scheduleSync(deps.db, deps.clock, connection.id, isoNow(deps.clock));
       return c.json(presentConnection(deps, connection), 202);

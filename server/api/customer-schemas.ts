@@ -34,14 +34,17 @@ export const phoneField = z
 
 export const customerNameField = z.string().trim().min(1).max(200);
 
+/** A customer's tags as every API takes them: up to 20 of up to 50 characters, repeats dropped. */
+export const customerTagsField = z
+  .array(z.string().trim().min(1).max(50))
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
 const customerFields = {
   name: customerNameField.nullable().optional(),
   email: emailField.nullable().optional(),
   phone: phoneField.nullable().optional(),
-  tags: z
-    .array(z.string().trim().min(1).max(50))
-    .max(20)
-    .transform((tags) => [...new Set(tags)])
+  tags: customerTagsField
     .optional()
     .openapi({ description: 'Up to 20 tags of up to 50 characters; replace the current ones' }),
   notes: z.string().max(2000).nullable().optional(),

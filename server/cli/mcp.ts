@@ -1,37 +1,20 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { systemClock } from '../domain/clock';
+import { resolveApiKey } from '../http/auth';
 import type { AuthContext } from '../http/context';
 import { createLogger } from '../logger';
 import { buildMcpServer } from '../mcp/server';
-import { findApiKeyBySecret } from '../store/api-keys';
-import { getOrganization } from '../store/organizations';
+import type { Db } from '../store/db';
 import { CliError, withDb } from './context';
 
-/** The key's auth context, resolved as the `/api/v1` gate resolves a Bearer key. */
-function authOfKey(
-  db: Parameters<typeof findApiKeyBySecret>[0],
-  secret: string,
-  organization?: string,
-): AuthContext {
-  if (!/^sk_(live|test)_[A-Za-z0-9]+$/.test(secret))
-    throw new CliError('Malformed API key (sk_live_… or sk_test_…)');
-  const key = findApiKeyBySecret(db, secret);
-  if (!key || key.revokedAt) throw new CliError('Invalid or revoked API key');
-  let organizationId = key.organizationId;
-  if (key.organizationId === null && organization) {
-    if (!getOrganization(db, organization)) throw new CliError(`No organization ${organization}`);
-    organizationId = organization;
-  }
-  return {
-    keyId: key.id,
-    userId: null,
-    sessionId: null,
-    isAdmin: key.organizationId === null,
-    organizationId,
-    scopes: key.scopes,
-    mode: key.mode,
-  };
+/** The key's auth context, resolved by the `/api/v1` gate's own `resolveApiKey`, as a CLI error when refused. */
+function authOfKey(db: Db, secret: string, organization?: string): AuthContext {
+  const resolved = resolveApiKey({ db, clock: systemClock }, secret, organization);
+  if (resolved === 'malformed') throw new CliError('Malformed API key (sk_live_… or sk_test_…)');
+  if (resolved === 'invalid') throw new CliError('Invalid or revoked API key');
+  if (resolved === 'unknown_organization') throw new CliError(`No organization ${organization}`);
+  return resolved;
 }
 
 /** `plaudit mcp`: the MCP tools over stdio for a local client, acting as one API key. */

@@ -1,38 +1,9 @@
+import { zoneOffsetMinutes } from '../delivery/send-window';
+
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** How far `timeZone`'s clocks are ahead of UTC at `instant` (milliseconds, negative west of Greenwich). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
+const zoneOffsetMs = (instant: number, timeZone: string) =>
+  zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
 
 /**
  * Reads a zone-less "YYYY-MM-DD HH:MM:SS" as the wall clock of `timeZone` and returns the UTC instant in ISO

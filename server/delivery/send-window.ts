@@ -35,7 +35,7 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
 }
 
 /** The zone's offset from UTC at `instant`, in minutes (e.g. -240 for New York in summer). */
-function offsetMinutes(instant: Date, timeZone: string): number {
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const p = localParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, 0, p.minutes);
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
@@ -51,9 +51,9 @@ export function localTimeToInstant(
   timeZone: string,
 ): Date {
   const naive = Date.UTC(date.year, date.month - 1, date.day, 0, minutes);
-  const first = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  const first = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
   // A second pass settles instants on the other side of a DST change from the naive guess.
-  const second = naive - offsetMinutes(new Date(first), timeZone) * 60_000;
+  const second = naive - zoneOffsetMinutes(new Date(first), timeZone) * 60_000;
   if (localParts(new Date(second), timeZone).minutes === minutes) return new Date(second);
   // The local time does not exist (skipped by the jump): take the later reading, just after the gap.
   return new Date(Math.max(first, second));

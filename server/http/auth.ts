@@ -35,14 +35,28 @@ export function apiKeyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!secret) throw unauthorized('Missing API key: send Authorization: Bearer sk_…');
-    const resolved = resolveApiKey(deps, secret, requestHeader(c, 'plaudit-organization'));
-    if (resolved === 'malformed') throw reject(c, unauthorized('Malformed API key'));
-    // One answer for both, so a caller cannot learn that a secret it holds was ever a real key.
-    if (resolved === 'invalid') throw reject(c, unauthorized('Invalid or revoked API key'));
-    if (resolved === 'unknown_organization') throw new ApiError('NOT_FOUND', 'Organization not found');
-    c.set('auth', resolved);
+    c.set('auth', authOfKeyOrThrow(deps, c, secret, reject, unauthorized));
     await next();
   };
+}
+
+/**
+ * The auth context of `secret` (the admin key acting in the `Plaudit-Organization` it names), or `/api/v1`'s
+ * refusals: `unauthorized(…)` fed to the invalid-key throttle, 404 for an unknown organization.
+ */
+export function authOfKeyOrThrow(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  c: Context,
+  secret: string,
+  reject: ReturnType<typeof invalidKeyThrottle>,
+  unauthorized: (message: string) => ApiError,
+): AuthContext {
+  const resolved = resolveApiKey(deps, secret, requestHeader(c, 'plaudit-organization'));
+  if (resolved === 'malformed') throw reject(c, unauthorized('Malformed API key'));
+  // One answer for both, so a caller cannot learn that a secret it holds was ever a real key.
+  if (resolved === 'invalid') throw reject(c, unauthorized('Invalid or revoked API key'));
+  if (resolved === 'unknown_organization') throw new ApiError('NOT_FOUND', 'Organization not found');
+  return resolved;
 }
 
 /**

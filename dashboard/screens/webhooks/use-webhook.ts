@@ -1,33 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import { settingsApi, type Webhook, type WebhookDelivery } from '../../api/settings';
+import { settingsApi } from '../../api/settings';
+import { useReloadable } from '../../components/use-reloadable';
 
 /** One endpoint and its deliveries; `act` runs a change, then reloads both (or keeps the error). */
 export function useWebhook(id: string, enabled: boolean) {
-  const [hook, setHook] = useState<Webhook | null>(null);
-  const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = async () => {
-    try {
-      const [one, list] = await Promise.all([settingsApi.webhook(id), settingsApi.deliveries(id)]);
-      setHook(one);
-      setDeliveries(list.data);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    if (enabled) load();
-  }, [id, enabled]);
-  const act = async <T>(action: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      const result = await action();
-      await load();
-      return result;
-    } catch (e) {
-      setError(e);
-      return undefined;
-    }
-  };
-  return { hook, deliveries, error, load, act };
+  const { data, error, load, act } = useReloadable(
+    async () => {
+      const [hook, list] = await Promise.all([settingsApi.webhook(id), settingsApi.deliveries(id)]);
+      return { hook, deliveries: list.data };
+    },
+    enabled,
+    [id],
+  );
+  return { hook: data?.hook ?? null, deliveries: data?.deliveries ?? null, error, load, act };
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { resolveApiKey } from '../../http/auth';
+import { authOfKeyOrThrow } from '../../http/auth';
 import type { AppDeps, AppEnv } from '../../http/context';
 import { ApiError } from '../../http/errors';
 import { invalidKeyThrottle } from '../../http/key-throttle';
@@ -21,11 +21,7 @@ export function cloutlyAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function cloutlyAuth(c, next) {
     const secret = requestHeader(c, 'x-api-key')?.trim();
     if (!secret) throw unauthorized('Missing API key: send x-api-key: sk_… (a Plaudit API key)');
-    const resolved = resolveApiKey(deps, secret, requestHeader(c, 'plaudit-organization'));
-    if (resolved === 'malformed') throw reject(c, unauthorized('Malformed API key'));
-    if (resolved === 'invalid') throw reject(c, unauthorized('Invalid or revoked API key'));
-    if (resolved === 'unknown_organization') throw new ApiError('NOT_FOUND', 'Organization not found');
-    c.set('auth', resolved);
+    c.set('auth', authOfKeyOrThrow(deps, c, secret, reject, unauthorized));
     await next();
   };
 }

@@ -2,27 +2,29 @@ import { type RedactionSpec, redactDeep } from '../../domain/redaction';
 import type { AppDeps } from '../../http/context';
 import { getBusiness } from '../../store/businesses';
 import { type Customer, getCustomer } from '../../store/customers';
+import type { Review } from '../../store/reviews';
 
 /** A review as Plaudit's API presents it (the stored `api_json`): the fields this presenter reads. */
-export type NativeReview = {
-  id: string;
-  businessId: string;
-  source: string;
-  externalId: string | null;
-  rating: number;
-  title: string | null;
-  content: string;
-  authorName: string;
-  authorAvatarUrl: string | null;
-  url: string | null;
-  publishedAt: string;
-  reply: string | null;
-  repliedAt: string | null;
-  showOnWidget: boolean;
-  hidden: boolean;
-  customerId: string | null;
-  updatedAt: string;
-};
+export type NativeReview = Pick<
+  Review,
+  | 'id'
+  | 'businessId'
+  | 'source'
+  | 'externalId'
+  | 'rating'
+  | 'title'
+  | 'content'
+  | 'authorName'
+  | 'authorAvatarUrl'
+  | 'url'
+  | 'publishedAt'
+  | 'reply'
+  | 'repliedAt'
+  | 'showOnWidget'
+  | 'hidden'
+  | 'customerId'
+  | 'updatedAt'
+>;
 
 /** The contact fields of a Cloutly review, masked for keys without `pii:read` as the native API masks customers. */
 const CONTACT_PII: RedactionSpec = { email: 'email', phoneNumber: 'phone' };

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
-import { customerNameField, emailField, phoneField } from '../../api/customer-schemas';
+import { customerNameField, customerTagsField, emailField, phoneField } from '../../api/customer-schemas';
 import { customerConflict } from '../../api/customers';
 import { organizationPhoneRegion, phoneIn } from '../../api/phone-input';
 import { CUSTOMER_PII, personal } from '../../api/pii';
@@ -38,11 +38,7 @@ const fields = {
   name: customerNameField,
   email: emailField.nullable().optional(),
   phone: phoneField.nullable().optional(),
-  tags: z
-    .array(z.string().trim().min(1).max(50))
-    .max(20)
-    .transform((tags) => [...new Set(tags)])
-    .optional(),
+  tags: customerTagsField.optional(),
   notes: z.string().max(2000).nullable().optional(),
 };
 

@@ -2,24 +2,26 @@ import type { Business, BusinessStats } from '../../store/businesses';
 import type { CustomerActivity } from '../../store/customer-activity';
 import type { Customer } from '../../store/customers';
 import type { RequestStatus, ReviewRequest } from '../../store/review-requests';
+import type { Review } from '../../store/reviews';
 
 /** A review as Plaudit's native API presents it (the fields these presenters read). */
-export type NativeReview = {
-  id: string;
-  businessId: string;
-  source: string;
-  rating: number;
-  content: string;
-  authorName: string;
-  authorAvatarUrl: string | null;
-  sentiment: string;
-  sentimentScore: number;
-  keywords: string[];
-  reply: string | null;
-  repliedAt: string | null;
-  publishedAt: string;
-  createdAt: string;
-};
+export type NativeReview = Pick<
+  Review,
+  | 'id'
+  | 'businessId'
+  | 'source'
+  | 'rating'
+  | 'content'
+  | 'authorName'
+  | 'authorAvatarUrl'
+  | 'sentiment'
+  | 'sentimentScore'
+  | 'keywords'
+  | 'reply'
+  | 'repliedAt'
+  | 'publishedAt'
+  | 'createdAt'
+>;
 
 /** A review in a RatingsRise list: `platform` is Plaudit's source, `importedAt` when Plaudit stored it. */
 export const presentReview = (r: NativeReview) => ({
