@@ -1,29 +1,31 @@
 import type { WebhookEvent, WebhookFormat } from '../../delivery/webhook-formats';
 import { webhookHeaders } from '../../delivery/webhook-signing';
 import type { Db } from '../../store/db';
+import type { Review } from '../../store/reviews';
 import { rowNumbersOf } from '../../store/row-numbers';
 import { offsetTime } from './presenters';
 
 /** The native review as Plaudit's webhooks carry it (server/api/reviews-schemas.ts `presentReview`). */
-type NativeReview = {
-  id: string;
-  businessId: string;
-  source: string;
-  externalId: string | null;
-  rating: number;
-  title: string | null;
-  content: string;
-  authorName: string;
-  authorAvatarUrl: string | null;
-  url: string | null;
-  publishedAt: string;
-  reply: string | null;
-  repliedAt: string | null;
-  hidden: boolean;
-  verified: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+type NativeReview = Pick<
+  Review,
+  | 'id'
+  | 'businessId'
+  | 'source'
+  | 'externalId'
+  | 'rating'
+  | 'title'
+  | 'content'
+  | 'authorName'
+  | 'authorAvatarUrl'
+  | 'url'
+  | 'publishedAt'
+  | 'reply'
+  | 'repliedAt'
+  | 'hidden'
+  | 'verified'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 type NativeBusiness = { id: string; name: string; createdAt: string; updatedAt: string };
 
