@@ -7,8 +7,8 @@ import { jsonText } from '../http/json-text';
 import { pageWindow, paginated } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { businessBelongsTo } from '../store/businesses';
-import { listInboxJson } from '../store/inbox';
-import { unreadCounts } from '../store/inbox-counts';
+import { lazy, listInboxJson } from '../store/inbox';
+import { keptCounts, unreadCounts, unreadOf } from '../store/inbox-counts';
 import { markItems, markMatching } from '../store/inbox-marks';
 import type { InboxFilter, InboxItemType } from '../store/inbox-queries';
 import { errorResponses, jsonBody, jsonResponse, security } from './common-schemas';
@@ -100,11 +100,18 @@ export function inboxApi(deps: AppDeps) {
       const query = c.req.valid('query');
       const orgId = orgIdOf(c);
       const filter = inboxFilterOf(c, query);
-      const page = listInboxJson(deps.db, orgId, filter, pageWindow(query), (feedback) =>
-        personal(c, feedback, FEEDBACK_PII),
+      // One read of the kept counts serves the page's total and the unread count.
+      const kept = lazy(() => keptCounts(deps.db, orgId, filter.readerId, query.businessId));
+      const page = listInboxJson(
+        deps.db,
+        orgId,
+        filter,
+        pageWindow(query),
+        (feedback) => personal(c, feedback, FEEDBACK_PII),
+        kept,
       );
       if (!page) throw notFound('Business');
-      const unread = unreadCounts(deps.db, orgId, filter.readerId, readableTypes(c), query.businessId);
+      const unread = unreadOf(kept(), readableTypes(c));
       const pagination = JSON.stringify(paginated([], page.total, query).pagination);
       return jsonText<z.infer<typeof inboxPageSchema>>(
         c,

@@ -74,7 +74,11 @@ export function unreadCounts(
   types: InboxItemType[],
   businessId?: string,
 ): UnreadCounts {
-  const kept = keptCounts(db, organizationId, readerId, businessId);
+  return unreadOf(keptCounts(db, organizationId, readerId, businessId), types);
+}
+
+/** The unread items of the given types, from kept counts already read. */
+export function unreadOf(kept: KeptCounts, types: InboxItemType[]): UnreadCounts {
   const unread = (type: InboxItemType) => (types.includes(type) ? kept[type].all - kept[type].read : 0);
   const reviews = unread('review');
   const feedback = unread('feedback');

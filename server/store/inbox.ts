@@ -17,7 +17,8 @@ type PageRow = [item: string | null, at: string, id: string, read: number | null
 
 /**
  * One page of the merged inbox as JSON text (reviews carry their stored API JSON, so they read exactly as
- * in GET /reviews), and the total. Undefined when `filter.businessId` is not the organization's.
+ * in GET /reviews), and the total. Undefined when `filter.businessId` is not the organization's. `kept` is
+ * the organization's (or business's) kept counts, when the caller already read them for the unread count.
  */
 export function listInboxJson(
   db: Db,
@@ -25,6 +26,7 @@ export function listInboxJson(
   filter: InboxFilter,
   page: { limit: number; offset: number },
   presentFeedback: (feedback: Feedback) => Feedback = (feedback) => feedback,
+  kept: () => KeptCounts = lazy(() => keptCounts(db, organizationId, filter.readerId, filter.businessId)),
 ): { json: string; total: number } | undefined {
   const reviews = inboxReviewClause(organizationId, filter);
   const feedback = inboxFeedbackClause(organizationId, filter);
@@ -53,7 +55,6 @@ export function listInboxJson(
   if (rows.length > 0 && rows.length < page.limit) total = page.offset + rows.length;
   else if (rows.length === 0 && page.offset === 0) total = 0;
   else {
-    const kept = lazy(() => keptCounts(db, organizationId, filter.readerId, filter.businessId));
     total =
       sideTotal(db, organizationId, filter, 'review', reviews, kept) +
       sideTotal(db, organizationId, filter, 'feedback', feedback, kept);
@@ -102,7 +103,7 @@ function sideTotal(
 }
 
 /** `compute` run at most once, on first call. */
-function lazy<T>(compute: () => T): () => T {
+export function lazy<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
   return () => {
     value ??= { v: compute() };
