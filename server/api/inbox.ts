@@ -7,7 +7,7 @@ import { jsonText } from '../http/json-text';
 import { pageWindow, paginated } from '../http/pagination';
 import { newRouter } from '../http/router';
 import { businessBelongsTo } from '../store/businesses';
-import { lazy, listInboxJson } from '../store/inbox';
+import { listInboxJson } from '../store/inbox';
 import { keptCounts, unreadCounts, unreadOf } from '../store/inbox-counts';
 import { markItems, markMatching } from '../store/inbox-marks';
 import type { InboxFilter, InboxItemType } from '../store/inbox-queries';
@@ -101,7 +101,7 @@ export function inboxApi(deps: AppDeps) {
       const orgId = orgIdOf(c);
       const filter = inboxFilterOf(c, query);
       // One read of the kept counts serves the page's total and the unread count.
-      const kept = lazy(() => keptCounts(deps.db, orgId, filter.readerId, query.businessId));
+      const kept = keptCounts(deps.db, orgId, filter.readerId, query.businessId);
       const page = listInboxJson(
         deps.db,
         orgId,
@@ -111,7 +111,7 @@ export function inboxApi(deps: AppDeps) {
         kept,
       );
       if (!page) throw notFound('Business');
-      const unread = unreadOf(kept(), readableTypes(c));
+      const unread = unreadOf(kept, readableTypes(c));
       const pagination = JSON.stringify(paginated([], page.total, query).pagination);
       return jsonText<z.infer<typeof inboxPageSchema>>(
         c,

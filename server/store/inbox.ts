@@ -26,7 +26,7 @@ export function listInboxJson(
   filter: InboxFilter,
   page: { limit: number; offset: number },
   presentFeedback: (feedback: Feedback) => Feedback = (feedback) => feedback,
-  kept: () => KeptCounts = lazy(() => keptCounts(db, organizationId, filter.readerId, filter.businessId)),
+  kept?: KeptCounts,
 ): { json: string; total: number } | undefined {
   const reviews = inboxReviewClause(organizationId, filter);
   const feedback = inboxFeedbackClause(organizationId, filter);
@@ -55,9 +55,14 @@ export function listInboxJson(
   if (rows.length > 0 && rows.length < page.limit) total = page.offset + rows.length;
   else if (rows.length === 0 && page.offset === 0) total = 0;
   else {
+    // Read at most once, and only when a side is unfiltered enough for the kept totals to answer.
+    const counts = () => {
+      kept ??= keptCounts(db, organizationId, filter.readerId, filter.businessId);
+      return kept;
+    };
     total =
-      sideTotal(db, organizationId, filter, 'review', reviews, kept) +
-      sideTotal(db, organizationId, filter, 'feedback', feedback, kept);
+      sideTotal(db, organizationId, filter, 'review', reviews, counts) +
+      sideTotal(db, organizationId, filter, 'feedback', feedback, counts);
   }
   return { json: `[${items.join(',')}]`, total };
 }
@@ -100,15 +105,6 @@ function sideTotal(
       n: number;
     }
   ).n;
-}
-
-/** `compute` run at most once, on first call. */
-export function lazy<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => {
-    value ??= { v: compute() };
-    return value.v;
-  };
 }
 
 /** The query plan of an inbox page: tests guard that both sides read in index order. */
