@@ -29,7 +29,7 @@ let yelp: YelpStandIn;
 beforeAll(async () => {
   // Yelp's Places API is played by a loopback stand-in; the server reads it through its configured base URL.
   yelp = await startYelpStandIn();
-  dashboard = await startDashboard(ARTIFACTS, { PLAUDIT_YELP_BASE_URL: yelp.baseUrl });
+  dashboard = await startDashboard(ARTIFACTS, { PLAUDIT_YELP_BASE_URL: yelp.url });
   ({ browser, plaudit } = dashboard);
 }, 60_000);
 

@@ -53,7 +53,7 @@ describe('Yelp through the engine', () => {
   it('connects with a key, backfills 3 imported excerpts, re-syncs without duplicates, brings a new one, keeps replies local', async () => {
     const yelp = await startYelpStandIn();
     cleanups.push(yelp.close);
-    env = connectorEnv({ platforms: { yelp: { baseUrl: yelp.baseUrl } } });
+    env = connectorEnv({ platforms: { yelp: { baseUrl: yelp.url } } });
     await env.call('POST', '/api/v1/webhooks', {
       body: { url: 'https://hooks.example.com/p', events: ['*'] },
     });
@@ -124,7 +124,7 @@ describe('Tripadvisor through the engine', () => {
   it('connects with a key, backfills the 5 newest as imported, re-syncs without duplicates, brings a new one, keeps replies local', async () => {
     const ta = await startTripadvisorStandIn();
     cleanups.push(ta.close);
-    env = connectorEnv({ platforms: { tripadvisor: { baseUrl: ta.baseUrl } } });
+    env = connectorEnv({ platforms: { tripadvisor: { baseUrl: ta.url } } });
     await env.call('POST', '/api/v1/webhooks', {
       body: { url: 'https://hooks.example.com/p', events: ['*'] },
     });
@@ -184,7 +184,7 @@ describe('where to answer by hand', () => {
     const ta = await startTripadvisorStandIn();
     cleanups.push(yelp.close, ta.close);
     env = connectorEnv({
-      platforms: { yelp: { baseUrl: yelp.baseUrl }, tripadvisor: { baseUrl: ta.baseUrl } },
+      platforms: { yelp: { baseUrl: yelp.url }, tripadvisor: { baseUrl: ta.url } },
     });
     const cases = [
       ['yelp', YELP_KEY, yelpSeed().business.id, `https://biz.yelp.com/r2r/${yelpSeed().business.id}`],
@@ -207,7 +207,7 @@ describe('naming the places a connection watches', () => {
   it('PATCH changes the named places and search, GET …/locations follows, and only where places are named', async () => {
     const yelp = await startYelpStandIn();
     cleanups.push(yelp.close);
-    env = connectorEnv({ platforms: { yelp: { baseUrl: yelp.baseUrl } } });
+    env = connectorEnv({ platforms: { yelp: { baseUrl: yelp.url } } });
     const business = yelpSeed().business;
     const connected = await env.call('POST', '/api/v1/connections/yelp', { body: { apiKey: YELP_KEY } });
     expect(connected.json.placeSettings).toEqual({

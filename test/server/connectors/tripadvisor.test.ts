@@ -18,7 +18,7 @@ const seed = tripadvisorSeed();
 const location = { externalId: '89575', name: 'Boston Harbor Hotel' };
 let ta: TripadvisorStandIn;
 
-const connector = () => tripadvisorConnector({ clientId: null, clientSecret: null, baseUrl: ta.baseUrl });
+const connector = () => tripadvisorConnector({ clientId: null, clientSecret: null, baseUrl: ta.url });
 const call = (extra?: Record<string, string>, accessToken = TRIPADVISOR_KEY) => ({
   tokens: { accessToken, extra } satisfies TokenSet,
 });

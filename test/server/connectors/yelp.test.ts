@@ -8,7 +8,7 @@ const seed = yelpSeed();
 const location = { externalId: seed.business.id, name: seed.business.name };
 let yelp: YelpStandIn;
 
-const connector = () => yelpConnector({ clientId: null, clientSecret: null, baseUrl: yelp.baseUrl });
+const connector = () => yelpConnector({ clientId: null, clientSecret: null, baseUrl: yelp.url });
 const call = (extra?: Record<string, string>, accessToken = YELP_KEY) => ({
   tokens: { accessToken, extra } satisfies TokenSet,
 });

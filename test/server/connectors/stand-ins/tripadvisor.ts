@@ -186,7 +186,6 @@ export async function startTripadvisorStandIn(options: { apiKey?: string } = {})
 
   return {
     ...base,
-    baseUrl: base.url,
     apiKey,
     locations,
     reviews,

@@ -150,7 +150,6 @@ export async function startYelpStandIn(options: { apiKey?: string } = {}) {
 
   return {
     ...base,
-    baseUrl: base.url,
     apiKey,
     businesses,
     reviews,
