@@ -194,11 +194,14 @@ export function getBusiness(db: Db, organizationId: string, id: string): Busines
   return row && toBusiness(row);
 }
 
-/** The organization's first business (its oldest, archived ones included), or undefined when it has none. */
+/**
+ * The organization's first business (its oldest, archived ones included), or undefined when it has none.
+ * Two businesses made in the same millisecond are told apart by rowid (insertion order), not by their random ids.
+ */
 export function firstBusinessOf(db: Db, organizationId: string): Business | undefined {
   const row = sql(
     db,
-    'SELECT * FROM businesses WHERE organization_id = ? ORDER BY created_at, id LIMIT 1',
+    'SELECT * FROM businesses WHERE organization_id = ? ORDER BY created_at, rowid LIMIT 1',
   ).get(organizationId) as BusinessRow | undefined;
   return row && toBusiness(row);
 }
@@ -207,7 +210,7 @@ export function firstBusinessOf(db: Db, organizationId: string): Business | unde
 export function firstActiveBusinessOf(db: Db, organizationId: string): Business | undefined {
   const row = sql(
     db,
-    'SELECT * FROM businesses WHERE organization_id = ? AND archived_at IS NULL ORDER BY created_at, id LIMIT 1',
+    'SELECT * FROM businesses WHERE organization_id = ? AND archived_at IS NULL ORDER BY created_at, rowid LIMIT 1',
   ).get(organizationId) as BusinessRow | undefined;
   return row && toBusiness(row);
 }

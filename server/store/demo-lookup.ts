@@ -4,6 +4,6 @@ import { type Db, sql } from './db';
 export function firstDemoBusiness(db: Db): { id: string; name: string; slug: string } | undefined {
   return sql(
     db,
-    'SELECT id, name, slug FROM businesses WHERE archived_at IS NULL ORDER BY created_at, id LIMIT 1',
+    'SELECT id, name, slug FROM businesses WHERE archived_at IS NULL ORDER BY created_at, rowid LIMIT 1',
   ).get() as { id: string; name: string; slug: string } | undefined;
 }

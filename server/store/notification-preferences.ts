@@ -37,7 +37,7 @@ export function defaultPreferences(role: Role, timeZone: string): NotificationPr
 
 // The organization's first business sets the default zone: the owner usually lives where the shop is.
 const ORG_ZONE = `COALESCE((SELECT timezone FROM businesses WHERE organization_id = m.organization_id
-  ORDER BY created_at, id LIMIT 1), 'UTC')`;
+  ORDER BY created_at, rowid LIMIT 1), 'UTC')`;
 
 const RECIPIENT_SELECT = `SELECT m.user_id AS userId, u.email AS email, u.name AS name, m.role AS role,
     p.feedback, p.low_rating, p.digest_hour, COALESCE(p.time_zone, ${ORG_ZONE}) AS time_zone,
