@@ -121,7 +121,7 @@ export function listApiKeys(
 ): { items: ApiKey[]; total: number } {
   const rows = sql(
     db,
-    `SELECT * FROM api_keys WHERE organization_id IS ? ORDER BY created_at DESC, id ${pageSql(page.limit)}`,
+    `SELECT * FROM api_keys WHERE organization_id IS ? ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(organizationId, page.offset) as ApiKeyRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM api_keys WHERE organization_id IS ?').get(
     organizationId,

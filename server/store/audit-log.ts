@@ -85,7 +85,7 @@ export function listAudit(
   }
   const rows = sql(
     db,
-    `SELECT * FROM audit_log WHERE ${where} ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+    `SELECT * FROM audit_log WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as Row[];
   const { total } = sql(db, `SELECT count(*) AS total FROM audit_log WHERE ${where}`).get(...args) as {
     total: number;

@@ -125,7 +125,7 @@ export function pendingInvitations(db: Db, clock: Clock, organizationId: string)
     sql(
       db,
       `SELECT * FROM auth_tokens WHERE purpose = 'invite' AND organization_id = ? AND used_at IS NULL
-       AND expires_at > ? ORDER BY created_at DESC, id`,
+       AND expires_at > ? ORDER BY created_at DESC, rowid DESC`,
     ).all(organizationId, isoNow(clock)) as AuthTokenRow[]
   ).map(toAuthToken);
 }

@@ -257,7 +257,7 @@ export function listBusinesses(
   const args = [organizationId, filter.archived ? 1 : 0, filter.q ?? null, filter.q ?? null];
   const rows = sql(
     db,
-    `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, id ${pageSql(page.limit)}`,
+    `SELECT * FROM businesses WHERE ${where} ORDER BY created_at, rowid ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as BusinessRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM businesses WHERE ${where}`).get(...args) as {
     total: number;

@@ -123,7 +123,7 @@ export function listCampaigns(
 ): { items: Campaign[]; total: number } {
   const rows = sql(
     db,
-    `SELECT * FROM campaigns WHERE organization_id = ? ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+    `SELECT * FROM campaigns WHERE organization_id = ? ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(organizationId, page.offset) as CampaignRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM campaigns WHERE organization_id = ?').get(
     organizationId,

@@ -90,7 +90,7 @@ export function mapLocation(
 /** Every location a connection has seen, mapped or not. */
 export function locationsOf(db: Db, connectionId: string): ConnectionLocation[] {
   return (
-    sql(db, 'SELECT * FROM connection_locations WHERE connection_id = ? ORDER BY created_at, id').all(
+    sql(db, 'SELECT * FROM connection_locations WHERE connection_id = ? ORDER BY created_at, rowid').all(
       connectionId,
     ) as LocationRow[]
   ).map(toLocation);

@@ -100,7 +100,7 @@ export function connectionById(db: Db, id: string): Connection | undefined {
 /** The organization's connections, oldest first. */
 export function listConnections(db: Db, organizationId: string): Connection[] {
   return (
-    sql(db, `SELECT ${COLUMNS} FROM connections WHERE organization_id = ? ORDER BY created_at, id`).all(
+    sql(db, `SELECT ${COLUMNS} FROM connections WHERE organization_id = ? ORDER BY created_at, rowid`).all(
       organizationId,
     ) as ConnectionRow[]
   ).map(toConnection);

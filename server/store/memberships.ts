@@ -38,7 +38,7 @@ export function teamOf(db: Db, organizationId: string): TeamMember[] {
     db,
     `SELECT u.id AS userId, u.name AS name, u.email AS email, m.role AS role, m.created_at AS createdAt
      FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.organization_id = ? ORDER BY m.created_at, u.id`,
+     WHERE m.organization_id = ? ORDER BY m.created_at, m.rowid`,
   ).all(organizationId) as TeamMember[];
 }
 

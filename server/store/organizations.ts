@@ -50,7 +50,7 @@ export function listOrganizations(
   db: Db,
   page: { limit: number; offset: number },
 ): { items: Organization[]; total: number } {
-  const rows = sql(db, `SELECT * FROM organizations ORDER BY created_at, id ${pageSql(page.limit)}`).all(
+  const rows = sql(db, `SELECT * FROM organizations ORDER BY created_at, rowid ${pageSql(page.limit)}`).all(
     page.offset,
   ) as OrganizationRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM organizations').get() as { total: number };

@@ -106,7 +106,7 @@ export function listPendingActions(
   const args = [organizationId, filter.status ?? null, filter.status ?? null];
   const rows = sql(
     db,
-    `SELECT * FROM pending_actions WHERE ${where} ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+    `SELECT * FROM pending_actions WHERE ${where} ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(...args, page.offset) as Row[];
   const { total } = sql(db, `SELECT count(*) AS total FROM pending_actions WHERE ${where}`).get(...args) as {
     total: number;

@@ -111,7 +111,7 @@ export function listTemplates(
   const where = 'organization_id = :org AND (:channel IS NULL OR channel = :channel)';
   const rows = sql(
     db,
-    `SELECT * FROM templates WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset`,
+    `SELECT * FROM templates WHERE ${where} ORDER BY created_at DESC, rowid DESC LIMIT :limit OFFSET :offset`,
   ).all({ ...args, ...page }) as TemplateRow[];
   const { total } = sql(db, `SELECT count(*) AS total FROM templates WHERE ${where}`).get(args) as {
     total: number;

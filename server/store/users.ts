@@ -54,7 +54,7 @@ export function hasUsers(db: Db): boolean {
 }
 
 export function listUsers(db: Db): User[] {
-  return (sql(db, 'SELECT * FROM users ORDER BY created_at, id').all() as UserRow[]).map(toUser);
+  return (sql(db, 'SELECT * FROM users ORDER BY created_at, rowid').all() as UserRow[]).map(toUser);
 }
 
 export function setUserPassword(db: Db, clock: Clock, id: string, passwordHash: string): void {

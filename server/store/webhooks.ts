@@ -192,7 +192,7 @@ export function listEndpoints(
 ): { items: WebhookEndpoint[]; total: number } {
   const rows = sql(
     db,
-    `SELECT * FROM webhook_endpoints WHERE organization_id = ? ORDER BY created_at DESC, id DESC ${pageSql(page.limit)}`,
+    `SELECT * FROM webhook_endpoints WHERE organization_id = ? ORDER BY created_at DESC, rowid DESC ${pageSql(page.limit)}`,
   ).all(organizationId, page.offset) as EndpointRow[];
   const { total } = sql(db, 'SELECT count(*) AS total FROM webhook_endpoints WHERE organization_id = ?').get(
     organizationId,
