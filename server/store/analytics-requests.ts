@@ -44,7 +44,8 @@ const REQUEST_FUNNEL = scoped(
 );
 
 const CARDS = scoped(
-  (scope) => `SELECT r.id, r.label, r.staff_member FROM cards r WHERE ${scope} ORDER BY r.created_at, r.rowid`,
+  (scope) =>
+    `SELECT r.id, r.label, r.staff_member FROM cards r WHERE ${scope} ORDER BY r.created_at, r.rowid`,
 );
 
 const paramsOf = (s: Scope) =>
