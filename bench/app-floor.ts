@@ -8,6 +8,8 @@ import type { CapturedResponse } from './load';
 // Paths the landing middleware covers (`/r/*`, `/v/*`) and no real route matches.
 export const appFloorPagePath = (n: string) => `/r/bench-floor/${n}`;
 export const appFloorPostPath = (visitId: string) => `/v/${visitId}/bench-floor`;
+// Under the API's gate (`/api/v1/*`) and matching no real route.
+export const apiFloorPath = (n: string) => `/api/v1/bench-floor/${n}`;
 
 /**
  * The floors under the landing routes inside the real app: two routes that pass through every middleware a
@@ -38,5 +40,21 @@ export function addAppFloors(app: Hono<any>, db: Db, pages: CapturedResponse[]):
     const body = await requestText(c);
     await commit(() => insert.run(newId('fb'), body));
     return c.redirect(`/v/${c.req.param('token')}`, 303);
+  });
+}
+
+/**
+ * The floor under an API list inside the real app: `GET /api/v1/bench-floor/:n` passes through every
+ * middleware an API request does (request id, compression, access log, the key check, rate limit,
+ * idempotency) and answers a captured answer's bytes and type without reading the store. Registered like
+ * the landing floors: before the app answers anything, with `answers` filled by the caller afterwards.
+ */
+export function addApiFloor(app: Hono<any>, answers: CapturedResponse[]): void {
+  let next = 0;
+  app.get(apiFloorPath(':n'), (c) => {
+    const answer = answers[next++ % answers.length];
+    const type = answer.headers.find(([name]) => name === 'content-type');
+    if (type) c.header(type[0], type[1]);
+    return c.body(answer.body as Uint8Array<ArrayBuffer>, answer.status as 200);
   });
 }

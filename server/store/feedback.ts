@@ -74,9 +74,40 @@ export function toFeedback(row: FeedbackRow): Feedback {
   };
 }
 
+const CARD_LABEL = '(SELECT label FROM cards WHERE cards.id = feedback.card_id)';
+
 /** Every column of feedback and the label of its card (a subquery keeps WHERE clauses unambiguous). */
-export const FEEDBACK_SELECT =
-  'SELECT *, (SELECT label FROM cards WHERE cards.id = feedback.card_id) AS card_label FROM feedback';
+export const FEEDBACK_SELECT = `SELECT *, ${CARD_LABEL} AS card_label FROM feedback`;
+
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'business_id',
+  'request_id',
+  'card_id',
+  'customer_id',
+  'origin',
+  'type',
+  'score',
+  'comments',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'consent_to_contact',
+  'status',
+  'note',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof FeedbackRow>;
+// Every field of FeedbackRow is a column above or the card label: adding a column means adding it there.
+const everyColumn: Record<Exclude<keyof FeedbackRow, (typeof COLUMNS)[number] | 'card_label'>, never> = {};
+void everyColumn;
+
+/**
+ * The same row as one JSON object, for statements that carry feedback beside other rows (the inbox's merged
+ * page): `toFeedback(JSON.parse(text))` reads it.
+ */
+export const FEEDBACK_ROW_JSON = `json_object(${COLUMNS.map((column) => `'${column}', feedback.${column}`).join(', ')}, 'card_label', ${CARD_LABEL})`;
 
 export type FeedbackFilter = {
   businessId?: string;

@@ -1,6 +1,6 @@
 import type { SentimentLabel } from '../domain/sentiment';
-import { type FeedbackFilter, feedbackWhere } from './feedback';
-import { type ReviewFilter, reviewWhere } from './review-queries';
+import { FEEDBACK_ROW_JSON, type FeedbackFilter, feedbackWhere } from './feedback';
+import { REVIEW_JSON_WITH_REPLY_STATUS, type ReviewFilter, reviewWhere } from './review-queries';
 
 export type InboxItemType = 'review' | 'feedback';
 
@@ -75,19 +75,22 @@ export function inboxFeedbackClause(organizationId: string, filter: InboxFilter)
   return { where, args, unfiltered: args.length === (filter.businessId ? 2 : 1) };
 }
 
-const READ_REVIEW =
-  "EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'review' AND item_id = reviews.id)";
-const READ_FEEDBACK =
-  "EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = 'feedback' AND item_id = feedback.id)";
+/** The read flag of a side's rows: looked up per row, or false for all when the reader has read none in scope. */
+const readFlag = (lookUp: boolean, type: InboxItemType, table: string) =>
+  lookUp
+    ? `EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = '${type}' AND item_id = ${table}.id)`
+    : '0';
 
 /**
  * The merged page as one compound SELECT ordered by date then id: SQLite merges the two sides, each read in
  * its own index order, so the first page reads about a page of rows from each side. Each row is
- * `[item, at, id, read]`: a review's whole inbox item is built here as JSON text around its stored API JSON
- * (its date is ISO text and needs no escaping); a feedback's item is null, for the caller to present.
+ * `[type, item, at, id, read]`: a review's item is its API JSON (as GET /reviews reads it), a feedback's is its
+ * row as JSON (FEEDBACK_ROW_JSON), for the caller to present. `lookUpRead` names the sides whose read state
+ * must be looked up per row (for `readerId`); on the others the reader has read nothing in scope.
  */
 export function inboxPageSql(
   readerId: string,
+  lookUpRead: Record<InboxItemType, boolean>,
   reviews: SideClause | undefined,
   feedback: SideClause | undefined,
 ): { text: string; args: unknown[] } | undefined {
@@ -95,17 +98,21 @@ export function inboxPageSql(
   const args: unknown[] = [];
   if (reviews) {
     parts.push(
-      `SELECT '{"type":"review","read":' || iif(${READ_REVIEW}, 'true', 'false') || ',"createdAt":"' ||
-         published_at || '","review":' || api_json || '}' AS item, published_at AS at, id, NULL AS read
+      `SELECT 'review' AS type, ${REVIEW_JSON_WITH_REPLY_STATUS} AS item, published_at AS at, id,
+         ${readFlag(lookUpRead.review, 'review', 'reviews')} AS read
        FROM reviews WHERE ${reviews.where}`,
     );
-    args.push(readerId, ...reviews.args);
+    if (lookUpRead.review) args.push(readerId);
+    args.push(...reviews.args);
   }
   if (feedback) {
     parts.push(
-      `SELECT NULL AS item, created_at AS at, id, ${READ_FEEDBACK} AS read FROM feedback WHERE ${feedback.where}`,
+      `SELECT 'feedback' AS type, ${FEEDBACK_ROW_JSON} AS item, created_at AS at, id,
+         ${readFlag(lookUpRead.feedback, 'feedback', 'feedback')} AS read
+       FROM feedback WHERE ${feedback.where}`,
     );
-    args.push(readerId, ...feedback.args);
+    if (lookUpRead.feedback) args.push(readerId);
+    args.push(...feedback.args);
   }
   if (!parts.length) return undefined;
   return { text: `${parts.join(' UNION ALL ')} ORDER BY at DESC, id DESC`, args };

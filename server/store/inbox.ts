@@ -1,6 +1,6 @@
 import { businessBelongsTo } from './businesses';
-import { type Db, pageSql, sql } from './db';
-import { FEEDBACK_SELECT, type Feedback, toFeedback } from './feedback';
+import { type Db, pageSql } from './db';
+import { type Feedback, toFeedback } from './feedback';
 import { type KeptCounts, keptCounts } from './inbox-counts';
 import {
   type InboxFilter,
@@ -12,8 +12,8 @@ import {
 } from './inbox-queries';
 import { boundedStatement } from './review-queries';
 
-/** `[item, at, id, read]`: see inboxPageSql. */
-type PageRow = [item: string | null, at: string, id: string, read: number | null];
+/** `[type, item, at, id, read]`: see inboxPageSql. */
+type PageRow = [type: InboxItemType, item: string, at: string, id: string, read: number];
 
 /**
  * One page of the merged inbox as JSON text (reviews carry their stored API JSON, so they read exactly as
@@ -26,11 +26,12 @@ export function listInboxJson(
   filter: InboxFilter,
   page: { limit: number; offset: number },
   presentFeedback: (feedback: Feedback) => Feedback = (feedback) => feedback,
-  kept?: KeptCounts,
+  kept: KeptCounts = keptCounts(db, organizationId, filter.readerId, filter.businessId),
 ): { json: string; total: number } | undefined {
   const reviews = inboxReviewClause(organizationId, filter);
   const feedback = inboxFeedbackClause(organizationId, filter);
-  const query = inboxPageSql(filter.readerId, reviews, feedback);
+  const lookUpRead = { review: kept.review.read > 0, feedback: kept.feedback.read > 0 };
+  const query = inboxPageSql(filter.readerId, lookUpRead, reviews, feedback);
   const rows = query
     ? (boundedStatement(db, `${query.text} ${pageSql(page.limit)}`)
         .raw(true)
@@ -41,39 +42,21 @@ export function listInboxJson(
     return undefined;
   }
   if (!query) return { json: '[]', total: 0 };
-  const feedbackById = feedbackByIds(
-    db,
-    organizationId,
-    rows.filter(([item]) => item === null).map(([, , id]) => id),
-  );
-  const items = rows.map(([item, at, id, read]) => {
-    if (item !== null) return item;
-    const presented = presentFeedback(feedbackById.get(id) as Feedback);
-    return `{"type":"feedback","read":${read === 1},"createdAt":${JSON.stringify(at)},"feedback":${JSON.stringify(presented)}}`;
+  const items = rows.map(([type, item, at, , read]) => {
+    // Dates are ISO text and need no escaping.
+    const head = `{"type":"${type}","read":${read === 1},"createdAt":"${at}","${type}":`;
+    if (type === 'review') return `${head}${item}}`;
+    return `${head}${JSON.stringify(presentFeedback(toFeedback(JSON.parse(item))))}}`;
   });
   let total: number;
   if (rows.length > 0 && rows.length < page.limit) total = page.offset + rows.length;
   else if (rows.length === 0 && page.offset === 0) total = 0;
   else {
-    // Read at most once, and only when a side is unfiltered enough for the kept totals to answer.
-    const counts = () => {
-      kept ??= keptCounts(db, organizationId, filter.readerId, filter.businessId);
-      return kept;
-    };
     total =
-      sideTotal(db, organizationId, filter, 'review', reviews, counts) +
-      sideTotal(db, organizationId, filter, 'feedback', feedback, counts);
+      sideTotal(db, organizationId, filter, 'review', reviews, kept) +
+      sideTotal(db, organizationId, filter, 'feedback', feedback, kept);
   }
   return { json: `[${items.join(',')}]`, total };
-}
-
-function feedbackByIds(db: Db, organizationId: string, ids: string[]): Map<string, Feedback> {
-  if (!ids.length) return new Map();
-  const rows = sql(
-    db,
-    `${FEEDBACK_SELECT} WHERE id IN (SELECT value FROM json_each(?)) AND +organization_id = ?`,
-  ).all(JSON.stringify(ids), organizationId) as Parameters<typeof toFeedback>[0][];
-  return new Map(rows.map((row) => [row.id, toFeedback(row)]));
 }
 
 /**
@@ -86,7 +69,7 @@ function sideTotal(
   filter: InboxFilter,
   type: InboxItemType,
   clause: SideClause | undefined,
-  kept: () => KeptCounts,
+  kept: KeptCounts,
 ): number {
   if (!clause) return 0;
   const withoutReadState = { ...filter, read: undefined };
@@ -95,7 +78,7 @@ function sideTotal(
       ? inboxReviewClause(organizationId, withoutReadState)
       : inboxFeedbackClause(organizationId, withoutReadState);
   if (base?.unfiltered) {
-    const { all, read } = kept()[type];
+    const { all, read } = kept[type];
     if (filter.read === undefined) return all;
     return filter.read ? read : all - read;
   }
@@ -111,6 +94,7 @@ function sideTotal(
 export function explainInbox(db: Db, organizationId: string, filter: InboxFilter): string[] {
   const query = inboxPageSql(
     filter.readerId,
+    { review: true, feedback: true },
     inboxReviewClause(organizationId, filter),
     inboxFeedbackClause(organizationId, filter),
   );

@@ -138,7 +138,7 @@ type Page = { limit: number; offset: number };
  * A review's stored JSON, plus how its reply fares on the platform a connection brought it from (migration
  * 0014's review_platform; the same fields GET /reviews/{id} adds). Reviews no connection brought are as stored.
  */
-const REVIEW_JSON_WITH_REPLY_STATUS = `coalesce((SELECT json_set(reviews.api_json, '$.replyStatus', p.reply_status,
+export const REVIEW_JSON_WITH_REPLY_STATUS = `coalesce((SELECT json_set(reviews.api_json, '$.replyStatus', p.reply_status,
     '$.replyError', p.reply_error, '$.replyUrl',
     CASE WHEN p.reply_status = 'local' THEN ${LOCAL_REPLY_URL_SQL} END)
   FROM review_platform p WHERE p.review_id = reviews.id), reviews.api_json)`;

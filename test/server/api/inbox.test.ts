@@ -88,6 +88,43 @@ describe('GET /inbox', () => {
     expect(await listIds('?perPage=3&page=4')).toEqual([]);
   });
 
+  it('reads each item exactly as its own route does: a platform review’s reply status, a card feedback’s contact', async () => {
+    const { t, biz, ids, list } = await inbox();
+    t.db
+      .prepare(
+        "INSERT INTO review_platform (review_id, platform_updated_at, reply_status, reply_error) VALUES (?, ?, 'failed', 'Token expired')",
+      )
+      .run(ids.r2, '2026-06-03T10:00:00.000Z');
+    const card = await t.call('POST', '/api/v1/cards', { body: { businessId: biz.id, label: 'Till 2' } });
+    t.db
+      .prepare(
+        `UPDATE feedback SET origin = 'card', card_id = ?, contact_name = 'Maria Lopez',
+           contact_email = 'maria@example.com', contact_phone = '+442079460958', consent_to_contact = 1,
+           note = 'Called maria@example.com back' WHERE id = ?`,
+      )
+      .run(card.json.data[0].id, ids.f1);
+    const noPii = t.keyWithScopes(['reviews:read', 'feedback:read']);
+    for (const key of [undefined, noPii]) {
+      const page = await list('', key);
+      for (const item of page.data) {
+        const own =
+          item.type === 'review'
+            ? `/api/v1/reviews/${item.review.id}`
+            : `/api/v1/feedback/${item.feedback.id}`;
+        expect(item[item.type], own).toEqual((await t.call('GET', own, { key })).json);
+      }
+    }
+    const [platform, fromCard] = (await list()).data.filter((item) => [ids.r2, ids.f1].includes(idOf(item)));
+    expect(platform.review).toMatchObject({ replyStatus: 'failed', replyError: 'Token expired' });
+    expect(fromCard.feedback).toMatchObject({
+      cardLabel: 'Till 2',
+      contactName: 'Maria Lopez',
+      consentToContact: true,
+    });
+    const redacted = (await list('', noPii)).data.find((item) => idOf(item) === ids.f1)!;
+    expect(redacted.feedback.contactEmail).not.toBe('maria@example.com');
+  });
+
   it('applies each filter to both kinds, leaving feedback out of the review-only ones', async () => {
     const { biz, other, ids, listIds } = await inbox();
     expect(await listIds(`?businessId=${other.id}`)).toEqual([ids.r3, ids.f2]);
