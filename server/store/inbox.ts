@@ -16,9 +16,10 @@ import { boundedStatement } from './review-queries';
 type PageRow = [type: InboxItemType, item: string, at: string, id: string, read: number];
 
 /**
- * One page of the merged inbox as JSON text (reviews carry their stored API JSON, so they read exactly as
- * in GET /reviews), and the total. Undefined when `filter.businessId` is not the organization's. `kept` is
- * the organization's (or business's) kept counts, when the caller already read them for the unread count.
+ * One page of the merged inbox as JSON text (reviews read exactly as in GET /reviews, feedback as
+ * `presentFeedback` presents it), and the total. Undefined when `filter.businessId` is not the organization's.
+ * `kept` are the reader's kept counts in the organization (or business): they say whether any read state must
+ * be looked up and answer the total; read here unless the caller has them already (for the unread count).
  */
 export function listInboxJson(
   db: Db,
