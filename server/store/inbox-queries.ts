@@ -75,22 +75,29 @@ export function inboxFeedbackClause(organizationId: string, filter: InboxFilter)
   return { where, args, unfiltered: args.length === (filter.businessId ? 2 : 1) };
 }
 
-/** The read flag of a side's rows: looked up per row, or false for all when the reader has read none in scope. */
-const readFlag = (lookUp: boolean, type: InboxItemType, table: string) =>
-  lookUp
+/**
+ * How a side's rows learn the reader's read state: a lookup per row, or none at all when the kept counts
+ * already say the reader has read none, or all, of that side's items in scope.
+ */
+export type ReadProbe = 'lookup' | 'none read' | 'all read';
+
+const READ_FLAG: Record<Exclude<ReadProbe, 'lookup'>, string> = { 'none read': '0', 'all read': '1' };
+
+const readFlag = (probe: ReadProbe, type: InboxItemType, table: string) =>
+  probe === 'lookup'
     ? `EXISTS (SELECT 1 FROM inbox_reads WHERE reader_id = ? AND item_type = '${type}' AND item_id = ${table}.id)`
-    : '0';
+    : READ_FLAG[probe];
 
 /**
  * The merged page as one compound SELECT ordered by date then id: SQLite merges the two sides, each read in
  * its own index order, so the first page reads about a page of rows from each side. Each row is
  * `[type, item, at, id, read]`: a review's item is its API JSON (as GET /reviews reads it), a feedback's is its
- * row as JSON (FEEDBACK_ROW_JSON), for the caller to present. `lookUpRead` names the sides whose read state
- * must be looked up per row (for `readerId`); on the others the reader has read nothing in scope.
+ * row as JSON (FEEDBACK_ROW_JSON), for the caller to present. `probes` says per side how `read` is found
+ * (a lookup reads `readerId`'s rows).
  */
 export function inboxPageSql(
   readerId: string,
-  lookUpRead: Record<InboxItemType, boolean>,
+  probes: Record<InboxItemType, ReadProbe>,
   reviews: SideClause | undefined,
   feedback: SideClause | undefined,
 ): { text: string; args: unknown[] } | undefined {
@@ -99,19 +106,19 @@ export function inboxPageSql(
   if (reviews) {
     parts.push(
       `SELECT 'review' AS type, ${REVIEW_JSON_WITH_REPLY_STATUS} AS item, published_at AS at, id,
-         ${readFlag(lookUpRead.review, 'review', 'reviews')} AS read
+         ${readFlag(probes.review, 'review', 'reviews')} AS read
        FROM reviews WHERE ${reviews.where}`,
     );
-    if (lookUpRead.review) args.push(readerId);
+    if (probes.review === 'lookup') args.push(readerId);
     args.push(...reviews.args);
   }
   if (feedback) {
     parts.push(
       `SELECT 'feedback' AS type, ${FEEDBACK_ROW_JSON} AS item, created_at AS at, id,
-         ${readFlag(lookUpRead.feedback, 'feedback', 'feedback')} AS read
+         ${readFlag(probes.feedback, 'feedback', 'feedback')} AS read
        FROM feedback WHERE ${feedback.where}`,
     );
-    if (lookUpRead.feedback) args.push(readerId);
+    if (probes.feedback === 'lookup') args.push(readerId);
     args.push(...feedback.args);
   }
   if (!parts.length) return undefined;

@@ -8,6 +8,7 @@ import {
   inboxFeedbackClause,
   inboxPageSql,
   inboxReviewClause,
+  type ReadProbe,
   type SideClause,
 } from './inbox-queries';
 import { boundedStatement } from './review-queries';
@@ -31,8 +32,8 @@ export function listInboxJson(
 ): { json: string; total: number } | undefined {
   const reviews = inboxReviewClause(organizationId, filter);
   const feedback = inboxFeedbackClause(organizationId, filter);
-  const lookUpRead = { review: kept.review.read > 0, feedback: kept.feedback.read > 0 };
-  const query = inboxPageSql(filter.readerId, lookUpRead, reviews, feedback);
+  const probes = { review: probeOf(kept.review), feedback: probeOf(kept.feedback) };
+  const query = inboxPageSql(filter.readerId, probes, reviews, feedback);
   const rows = query
     ? (boundedStatement(db, `${query.text} ${pageSql(page.limit)}`)
         .raw(true)
@@ -58,6 +59,12 @@ export function listInboxJson(
       sideTotal(db, organizationId, filter, 'feedback', feedback, kept);
   }
   return { json: `[${items.join(',')}]`, total };
+}
+
+/** Reads live only for items that exist (a trigger deletes them with the item), so the counts can tell. */
+function probeOf({ all, read }: { all: number; read: number }): ReadProbe {
+  if (read === 0) return 'none read';
+  return read === all ? 'all read' : 'lookup';
 }
 
 /**
@@ -95,7 +102,7 @@ function sideTotal(
 export function explainInbox(db: Db, organizationId: string, filter: InboxFilter): string[] {
   const query = inboxPageSql(
     filter.readerId,
-    { review: true, feedback: true },
+    { review: 'lookup', feedback: 'lookup' },
     inboxReviewClause(organizationId, filter),
     inboxFeedbackClause(organizationId, filter),
   );

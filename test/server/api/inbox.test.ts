@@ -209,6 +209,32 @@ describe('read state', () => {
     expect((await t.call('GET', '/api/v1/feedback?unread=true')).json.data).toHaveLength(3);
   });
 
+  it('shows every item read after "mark all read", and a review that arrives later unread', async () => {
+    const { t, biz, ids, list, mark } = await inbox();
+    expect((await mark({ read: true, filter: { businessId: biz.id } })).status).toBe(200);
+    const business = await list(`?businessId=${biz.id}`);
+    expect(business.data.map((item) => item.read)).toEqual(business.data.map(() => true));
+    expect(business.unreadCount).toBe(0);
+    const everywhere = await list();
+    expect(everywhere.data.filter((item) => !item.read).map(idOf)).toEqual([ids.r3, ids.f2]);
+
+    await mark({ read: true, filter: {} });
+    expect((await list()).data.every((item) => item.read)).toBe(true);
+    const late = await t.call('POST', '/api/v1/reviews', {
+      body: {
+        businessId: biz.id,
+        source: 'direct',
+        authorName: 'Bo',
+        rating: 5,
+        publishedAt: '2026-06-08T10:00:00Z',
+      },
+    });
+    const after = await list();
+    expect(after.data.filter((item) => !item.read).map(idOf)).toEqual([late.json.id]);
+    expect(after.data.filter((item) => item.read)).toHaveLength(7);
+    expect(after.unreadCount).toBe(1);
+  });
+
   it('marks one, many, or every item matching a filter, read or unread, and counts what changed', async () => {
     const { t, biz, ids, list, listIds, mark } = await inbox();
     const counts = async (query = '') => (await t.call('GET', `/api/v1/inbox/unread-count${query}`)).json;
