@@ -21,6 +21,25 @@ const lastRuns = async (e: ConnectorEnv, connectionId: string) =>
   (await e.call('GET', '/api/v1/connections')).json.data.find((c: { id: string }) => c.id === connectionId)
     .lastRuns;
 
+/** Half an hour later the scheduled sync runs again and finds nothing new. */
+async function expectResyncFindsNothingNew(e: ConnectorEnv, connectionId: string, businessId: string) {
+  e.clock.advance(HALF_HOUR);
+  await e.drain();
+  expect(e.reviewsOf(businessId)).toHaveLength(3);
+  expect((await lastRuns(e, connectionId))[0]).toMatchObject({ created: 0, updated: 0, error: null });
+}
+
+/** Replies to the business's `index`-th review through the API: pending at once, posted once the outbox runs. */
+async function replyThroughApi(e: ConnectorEnv, businessId: string, index: number, reply: string) {
+  const target = e.reviewsOf(businessId)[index];
+  const replied = await e.call('POST', `/api/v1/reviews/${target.id}/reply`, { body: { reply } });
+  expect(replied.status).toBe(200);
+  expect(e.reviewsOf(businessId)[index].replyStatus).toBe('pending');
+  await e.drain();
+  expect(e.reviewsOf(businessId)[index].replyStatus).toBe('posted');
+  return target;
+}
+
 describe('Facebook through the engine', () => {
   it('connects, maps a Page, syncs its reviews once, and posts a reply written in Plaudit', async () => {
     const fb = await startFacebookStandIn({ pageSize: 2 });
@@ -55,19 +74,9 @@ describe('Facebook through the engine', () => {
     ]);
     expect(fb.requestsTo('/v23.0/1001/ratings')).toHaveLength(2);
 
-    e.clock.advance(HALF_HOUR);
-    await e.drain();
-    expect(e.reviewsOf(mapped.businessId)).toHaveLength(3);
-    expect((await lastRuns(e, connection.id))[0]).toMatchObject({ created: 0, updated: 0, error: null });
-
-    const target = stored[0];
-    const replied = await e.call('POST', `/api/v1/reviews/${target.id}/reply`, {
-      body: { reply: 'Thank you!' },
-    });
-    expect(replied.status).toBe(200);
-    expect(e.reviewsOf(mapped.businessId)[0].replyStatus).toBe('pending');
-    await e.drain();
-    expect(e.reviewsOf(mapped.businessId)[0].replyStatus).toBe('posted');
+    await expectResyncFindsNothingNew(e, connection.id, mapped.businessId);
+    const target = await replyThroughApi(e, mapped.businessId, 0, 'Thank you!');
+    expect(target.id).toBe(stored[0].id);
     expect(fb.commentsOn(target.externalId)).toMatchObject([{ message: 'Thank you!', from: { id: '1001' } }]);
   });
 
@@ -131,19 +140,9 @@ describe('Trustpilot through the engine', () => {
     ]);
     expect(tp.requestsTo(`/v1/private/business-units/${unitId}/reviews`)).toHaveLength(2);
 
-    e.clock.advance(HALF_HOUR);
-    await e.drain();
-    expect(e.reviewsOf(mapped.businessId)).toHaveLength(3);
-    expect((await lastRuns(e, connection.id))[0]).toMatchObject({ created: 0, updated: 0, error: null });
-
-    const target = stored[1];
-    const replied = await e.call('POST', `/api/v1/reviews/${target.id}/reply`, {
-      body: { reply: 'Sorry, a new one is on its way.' },
-    });
-    expect(replied.status).toBe(200);
-    expect(e.reviewsOf(mapped.businessId)[1].replyStatus).toBe('pending');
-    await e.drain();
-    expect(e.reviewsOf(mapped.businessId)[1].replyStatus).toBe('posted');
+    await expectResyncFindsNothingNew(e, connection.id, mapped.businessId);
+    const target = await replyThroughApi(e, mapped.businessId, 1, 'Sorry, a new one is on its way.');
+    expect(target.id).toBe(stored[1].id);
     expect(tp.requestsTo(`/v1/private/reviews/${target.externalId}/reply`, 'POST')[0].json).toEqual({
       message: 'Sorry, a new one is on its way.',
     });

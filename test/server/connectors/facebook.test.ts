@@ -5,6 +5,7 @@ import { createFacebookConnector, FACEBOOK_SCOPES } from '../../../server/connec
 import { graphFailure } from '../../../server/connectors/facebook-graph';
 import { CONNECTORS } from '../../../server/connectors/registry';
 import { type FacebookStandIn, fbRecommendation, startFacebookStandIn } from './stand-ins/facebook';
+import { followConsent } from './stand-ins/http-stand-in';
 
 const redirectUri = 'http://plaudit.test/api/v1/connections/callback';
 const page = { externalId: '1001', name: 'Acme Bakery' };
@@ -17,13 +18,6 @@ beforeEach(async () => {
   connector = createFacebookConnector({ clientId: fb.appId, clientSecret: fb.appSecret, baseUrl: fb.url });
 });
 afterEach(() => fb.close());
-
-/** Opens the consent URL like a browser and returns where the stand-in sent it back. */
-async function consent(url: URL) {
-  const response = await fetch(url, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location')!);
-}
 
 /** Connects with the stand-in's `approve` (what the engine's end-to-end tests use) in place of the browser. */
 async function connect(): Promise<TokenSet> {
@@ -67,7 +61,7 @@ describe('Facebook connector: connecting', () => {
   });
 
   it('exchanges the code, then trades the short-lived token for a long-lived one and keeps the Page tokens', async () => {
-    const back = await consent(
+    const back = await followConsent(
       connector.oauth!.authorizeUrl({ state: 'st-9', codeVerifier: null, redirectUri }),
     );
     expect(back.searchParams.get('state')).toBe('st-9');
@@ -95,7 +89,7 @@ describe('Facebook connector: connecting', () => {
   });
 
   it('refuses a code that was not issued for this redirect', async () => {
-    const back = await consent(
+    const back = await followConsent(
       connector.oauth!.authorizeUrl({ state: 's', codeVerifier: null, redirectUri }),
     );
     const error = await failure(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connector, PlatformError, type TokenSet } from '../../../server/connectors/connector';
 import { CONNECTORS } from '../../../server/connectors/registry';
 import { createTrustpilotConnector, trustpilotTime } from '../../../server/connectors/trustpilot';
+import { followConsent } from './stand-ins/http-stand-in';
 import { startTrustpilotStandIn, type TrustpilotStandIn, tpReview } from './stand-ins/trustpilot';
 
 const redirectUri = 'https://plaudit.test/api/v1/connections/callback';
@@ -16,12 +17,6 @@ beforeEach(async () => {
   connector = createTrustpilotConnector({ clientId: tp.apiKey, clientSecret: tp.apiSecret, baseUrl: tp.url });
 });
 afterEach(() => tp.close());
-
-async function consent(url: URL) {
-  const response = await fetch(url, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location')!);
-}
 
 /** Connects with the stand-in's `approve` (what the engine's end-to-end tests use) in place of the browser. */
 async function connect(): Promise<TokenSet> {
@@ -61,7 +56,7 @@ describe('Trustpilot connector: connecting', () => {
   });
 
   it('exchanges the code with HTTP Basic API key:secret and reads the string expires_in', async () => {
-    const back = await consent(
+    const back = await followConsent(
       connector.oauth!.authorizeUrl({ state: 'st-1', codeVerifier: null, redirectUri }),
     );
     expect(back.searchParams.get('state')).toBe('st-1');

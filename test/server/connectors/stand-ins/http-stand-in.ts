@@ -119,3 +119,11 @@ export function approve(redirectUri: string, code: string, state: string | undef
   if (state !== undefined) back.searchParams.set('state', state);
   return { status: 302, headers: { location: back.toString() } };
 }
+
+/** Opens a consent URL like a browser and returns where the stand-in's consent screen sent it back. */
+export async function followConsent(url: URL): Promise<URL> {
+  const response = await fetch(url, { redirect: 'manual' });
+  if (response.status !== 302)
+    throw new Error(`The consent screen answered ${response.status}, not a redirect`);
+  return new URL(response.headers.get('location')!);
+}
