@@ -106,16 +106,21 @@ const median = (values: number[]) => {
 
 /**
  * One aligned line for a load measured in rounds: median req/s, p50 and p99, and the median of the
- * per-round ratios to the baseline with their range.
+ * per-round ratios to the baseline (bare Hono unless named) with their range.
  */
-export function formatRounds(name: string, runs: LoadResult[], baseline?: LoadResult[]): string {
+export function formatRounds(
+  name: string,
+  runs: LoadResult[],
+  baseline?: LoadResult[],
+  baselineName = 'bare',
+): string {
   const line = `${name.padEnd(34)} ${Math.round(median(runs.map((r) => r.rps)))
     .toString()
     .padStart(7)} req/s  p50 ${median(runs.map((r) => r.p50))} ms  p99 ${median(runs.map((r) => r.p99))} ms`;
   if (!baseline) return `${line}  (medians of ${runs.length})`;
   const ratios = runs.map((r, i) => r.rps / baseline[i].rps);
   const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-  return `${line}  ${median(ratios).toFixed(2)}× bare (rounds ${range})`;
+  return `${line}  ${median(ratios).toFixed(2)}× ${baselineName} (rounds ${range})`;
 }
 
 export type CapturedResponse = { status: number; headers: Array<[string, string]>; body: Uint8Array };
