@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { withTokens } from '../connectors/connection-tokens';
 import { PlatformError } from '../connectors/connector';
 import { connectorFor } from '../connectors/engine-deps';
-import { businessFromLocation, fillGoogleLink } from '../connectors/location-business';
 import { replyUrlOf } from '../connectors/reply-presentation';
 import { isoNow } from '../domain/clock';
 import { requireScope } from '../http/auth';
@@ -22,6 +21,7 @@ import {
   presentLocation,
   connectionTags as tags,
 } from './connection-schemas';
+import { businessFromLocation, fillGoogleLink } from './location-business';
 
 /** The platform's live list of what the grant can see, as a 409 when the platform cannot be reached. */
 async function liveLocations(deps: AppDeps, connection: Connection) {
@@ -95,8 +95,9 @@ export function connectionLocationsApi(deps: AppDeps) {
       summary: 'Map a platform location to a business',
       description:
         'Its reviews then sync into that business (`businessId`), into a new business made from the location ' +
-        '(`createBusiness: true`), or stop syncing (`businessId: null`). Google’s place id fills in the ' +
-        'business’s review link when it has none. The next sync is queued at once.',
+        '(`createBusiness: true`, made as POST /businesses makes one: within the organization’s business cap, ' +
+        'else 409), or stop syncing (`businessId: null`). Google’s place id fills in the business’s review ' +
+        'link when it has none. The next sync is queued at once.',
       middleware: [requireScope('connections:write')],
       request: { params: connectionParams, body: jsonBody(mapLocationBody) },
       responses: {
@@ -122,7 +123,7 @@ export function connectionLocationsApi(deps: AppDeps) {
       }
       deps.db.transaction(() => {
         const target = body.createBusiness ? businessFromLocation(deps, orgId, location) : business;
-        if (target) fillGoogleLink(deps, target, location);
+        if (target) fillGoogleLink(deps, orgId, target, location);
         mapLocation(deps.db, deps.clock, {
           connectionId: connection.id,
           organizationId: orgId,

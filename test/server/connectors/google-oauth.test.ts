@@ -83,6 +83,52 @@ describe('connecting Google Business Profile', () => {
     expect(after.json.platforms.google).toEqual({ placeId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' });
   });
 
+  it('makes a business from a location as POST /businesses would: within the cap, announced to webhooks', async () => {
+    const connection = await env.connectOAuth('google', google.approve);
+    await env.call('POST', '/api/v1/webhooks', {
+      body: { url: 'https://hooks.example.com/plaudit', events: ['business.created', 'business.updated'] },
+    });
+    const limits = (businessLimit: number | null) =>
+      env.call('PUT', `/api/v1/organizations/${env.org.id}/limits`, {
+        key: env.admin,
+        body: { smsPerMonth: null, emailPerMonth: null, businessLimit },
+      });
+    expect((await limits(0)).status).toBe(200);
+    const path = `/api/v1/connections/${connection.id}/locations`;
+    const refused = await env.call('PUT', path, {
+      body: { externalId: 'accounts/1/locations/10', createBusiness: true },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({ code: 'CONFLICT', details: { businesses: 'at most 0' } });
+    expect((await env.call('GET', '/api/v1/businesses')).json.data).toEqual([]);
+    expect((await env.call('GET', path)).json.data[0].businessId).toBeNull();
+    expect(env.events('business')).toEqual([]);
+
+    expect((await limits(null)).status).toBe(200);
+    const mapped = await env.mapLocation(connection.id, 'accounts/1/locations/10');
+    const created = env.events('business').map((event) => [event.type, JSON.parse(event.payload).data]);
+    expect(created).toEqual([
+      [
+        'business.created',
+        expect.objectContaining({
+          id: mapped.businessId,
+          name: 'Joe’s Coffee on Main',
+          address: '1 Main St, 12345 Springfield',
+        }),
+      ],
+    ]);
+
+    // Filling an existing business's Google link is an update, and says so.
+    const joe = await env.createBusiness({ name: 'Joe' });
+    await env.mapLocation(connection.id, 'accounts/1/locations/10', joe.id);
+    const last = env.events('business').at(-1);
+    expect(last?.type).toBe('business.updated');
+    expect(JSON.parse(last?.payload ?? '{}').data).toMatchObject({
+      id: joe.id,
+      platforms: { google: { placeId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' } },
+    });
+  });
+
   it('refuses a wrong, a reused and an expired state with 400, storing nothing', async () => {
     const start = await env.call('POST', '/api/v1/connections/google/authorize');
     const { code, state } = google.approve(start.json.url);
