@@ -1,6 +1,6 @@
 import type { PlatformLocation } from '../connectors/connector';
 import type { AppDeps } from '../http/context';
-import type { Business } from '../store/businesses';
+import { type Business, getBusiness } from '../store/businesses';
 import { createBusinessFor, updateBusinessFor } from './business-writes';
 
 const PLACE_ID = /^[A-Za-z0-9_-]{10,300}$/;
@@ -35,7 +35,10 @@ export function fillGoogleLink(
 ): void {
   const placeId = googlePlaceIdOf(location);
   if (!placeId || business.platforms.google) return;
-  updateBusinessFor(deps, organizationId, business, {
-    platforms: { ...business.platforms, google: { placeId } },
+  // Read again: the caller's copy predates its call to the platform, and an edit made meanwhile must stay.
+  const current = getBusiness(deps.db, organizationId, business.id);
+  if (!current || current.platforms.google) return;
+  updateBusinessFor(deps, organizationId, current, {
+    platforms: { ...current.platforms, google: { placeId } },
   });
 }
