@@ -30,16 +30,15 @@ const isLocale = (locale: string) => {
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 
+/** What a Google place id looks like (`ChIJ…`): a business's review link is built from it. */
+export const GOOGLE_PLACE_ID = /^[A-Za-z0-9_-]{10,300}$/;
+
 /** Platform settings as a caller sends them: each platform by its id or by the URL of its page. */
 export const platformsInput = z
   .object({
     google: z
       .object({
-        placeId: z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z0-9_-]{10,300}$/, 'must be a Google place id')
-          .optional(),
+        placeId: z.string().trim().regex(GOOGLE_PLACE_ID, 'must be a Google place id').optional(),
         reviewUrl: httpsUrl
           .refine(isGoogleReviewUrl, 'must be a Google review link (g.page/r/…/review …)')
           .optional(),

@@ -1,13 +1,12 @@
 import type { PlatformLocation } from '../connectors/connector';
 import type { AppDeps } from '../http/context';
 import { type Business, getBusiness } from '../store/businesses';
+import { GOOGLE_PLACE_ID } from './business-schemas';
 import { createBusinessFor, updateBusinessFor } from './business-writes';
-
-const PLACE_ID = /^[A-Za-z0-9_-]{10,300}$/;
 
 /** The Google place id a platform location names, when it is one a business accepts. */
 const googlePlaceIdOf = (location: PlatformLocation) =>
-  location.placeId && PLACE_ID.test(location.placeId) ? location.placeId : undefined;
+  location.placeId && GOOGLE_PLACE_ID.test(location.placeId) ? location.placeId : undefined;
 
 /**
  * A new business named after a platform location, with its address and Google's place id as its review link.
