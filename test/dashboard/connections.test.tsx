@@ -206,8 +206,12 @@ describe('connections screen', () => {
 
   it('maps a location to an existing business or to a new one made from it', async () => {
     const fresh = connection({ locations: [], lastRuns: [] });
+    // The sync a mapping queues may run before the list is read again: it touches the connection's updatedAt.
+    let listed = 0;
     const api = signedIn(OWNER, '/dashboard/settings/connections', {
-      'GET /connections': () => ({ data: [fresh] }),
+      'GET /connections': () => ({
+        data: [listed++ === 0 ? fresh : { ...fresh, updatedAt: '2026-06-01T10:30:00.000Z' }],
+      }),
       'GET /connections/conn_1/locations': () => ({
         data: [location(), location({ externalId: 'locations/2', name: 'Corner Café Harbour' })],
       }),
@@ -226,6 +230,9 @@ describe('connections screen', () => {
     const row = select.closest('li') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved: a sync is on its way.');
+    // Reading the list again keeps the card, its note and what it was told.
+    await waitFor(() => expect(api.of('GET', '/connections').length).toBeGreaterThan(1));
+    expect(screen.getByText('Saved: a sync is on its way.')).toBeTruthy();
     expect(api.of('PUT', '/connections/conn_1/locations')[0].body).toEqual({
       externalId: 'locations/1',
       businessId: 'biz_1',

@@ -63,8 +63,10 @@ export function ConnectionsPage() {
       {!connections && !error && <p role="status">Loading…</p>}
       {connections?.length === 0 && <p class="empty">No platform is connected yet.</p>}
       {connections?.map((c) => (
+        // A card starts afresh when its status changes (a reconnect), not on every sync that touches it:
+        // a sync queued by a mapping often lands before the list is read again, and must not wipe its note.
         <ConnectionCard
-          key={`${c.id}-${c.updatedAt}`}
+          key={`${c.id}-${c.status}`}
           connection={c}
           canWrite={write}
           onMapped={load}
