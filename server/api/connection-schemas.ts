@@ -117,7 +117,10 @@ export const connectionSchema = z
     locations: z.array(locationSchema),
     lastRuns: z.array(runSchema).openapi({ description: 'The newest sync runs, newest first' }),
     createdAt: z.string(),
-    updatedAt: z.string(),
+    updatedAt: z.string().openapi({
+      description:
+        'When its status, error, tokens or places last changed (a sync that changes none of them leaves it)',
+    }),
   })
   .openapi('Connection');
 

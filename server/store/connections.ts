@@ -164,7 +164,10 @@ export function resealTokens(
   );
 }
 
-/** Records the outcome of the last platform call: active with no error, or broken with why. */
+/**
+ * Records the outcome of the last platform call: active with no error, or broken with why. A sync that
+ * ends as the last one did changes nothing, so `updated_at` says when the connection last changed.
+ */
 export function setConnectionStatus(
   db: Db,
   clock: Clock,
@@ -174,8 +177,9 @@ export function setConnectionStatus(
 ): void {
   sql(
     db,
-    `UPDATE connections SET status = ?, last_error = ?, updated_at = ? WHERE id = ? AND status <> 'disconnected'`,
-  ).run(status, lastError, isoNow(clock), id);
+    `UPDATE connections SET status = ?, last_error = ?, updated_at = ?
+     WHERE id = ? AND status <> 'disconnected' AND (status IS NOT ? OR last_error IS NOT ?)`,
+  ).run(status, lastError, isoNow(clock), id, status, lastError);
 }
 
 /** Disconnects: the tokens are deleted, the locations and the reviews they brought stay. */

@@ -26,9 +26,9 @@ async function connectedWith(count: number) {
 }
 
 const reviewPages = () => google.requests.filter((r) => r.path.includes('/reviews?'));
-const lastRuns = async (connectionId: string) =>
-  (await env.call('GET', '/api/v1/connections')).json.data.find((c: { id: string }) => c.id === connectionId)
-    .lastRuns;
+const connectionOf = async (connectionId: string) =>
+  (await env.call('GET', '/api/v1/connections')).json.data.find((c: { id: string }) => c.id === connectionId);
+const lastRuns = async (connectionId: string) => (await connectionOf(connectionId)).lastRuns;
 
 describe('syncing Google reviews', () => {
   it('backfills across 3 pages as imported reviews, with no webhook and no alert', async () => {
@@ -82,10 +82,13 @@ describe('syncing Google reviews', () => {
     });
     const { connectionId, businessId } = await connectedWith(60);
     const pagesBefore = reviewPages().length;
+    const { updatedAt } = await connectionOf(connectionId);
 
     env.clock.advance(HALF_HOUR);
     await env.drain();
     expect(reviewPages().length - pagesBefore).toBe(1);
+    // A sync that leaves the connection as it was does not count as a change to it.
+    expect(await connectionOf(connectionId)).toMatchObject({ status: 'active', lastError: null, updatedAt });
     expect(env.reviewsOf(businessId)).toHaveLength(60);
     expect((await lastRuns(connectionId))[0]).toMatchObject({ created: 0, updated: 0 });
     expect(env.events()).toEqual([]);
@@ -217,9 +220,15 @@ describe('syncing Google reviews', () => {
     const { connectionId } = await connectedWith(1);
     const uptown = await env.mapLocation(connectionId, second);
     google.failNext(/locations\/10\/reviews$/, 500);
+    env.clock.advance(60_000);
     await env.call('POST', `/api/v1/connections/${connectionId}/sync`);
     await env.drain();
     expect(env.reviewsOf(uptown.businessId).map((r) => r.externalId)).toEqual(['uptown-1']);
+    expect(await connectionOf(connectionId)).toMatchObject({
+      status: 'active',
+      lastError: expect.stringContaining('500'),
+      updatedAt: env.clock().toISOString(),
+    });
     const runs = await lastRuns(connectionId);
     expect(
       runs
